@@ -1,0 +1,18 @@
+namespace Harness.Backends;
+
+/// <summary>
+/// A student (or teacher) model that answers tool requests. Created by an
+/// <see cref="IBackendFactory"/>; disposed by the harness when the run ends.
+/// </summary>
+public interface IBackend : IAsyncDisposable
+{
+    /// <summary>Name, model, model hash, device and whether it batches.</summary>
+    BackendInfo Info { get; }
+
+    /// <summary>
+    /// Answers a batch of requests, one response per request in the same order.
+    /// A failure of one request is returned as <see cref="ToolResponse.Error"/>;
+    /// an exception means the whole backend failed.
+    /// </summary>
+    Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace Harness.Backends;
+
+/// <summary>
+/// The entry point of a plugin: the host finds the public implementations of this
+/// interface in a plugin assembly and creates backends through them.
+/// </summary>
+public interface IBackendFactory
+{
+    /// <summary>The name configs use to pick this backend (case-insensitive), e.g. <c>Onnx</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line on what this backend runs.</summary>
+    string Description { get; }
+
+    /// <summary>The options it understands, for <c>harness plugins</c> and for checking configs.</summary>
+    IReadOnlyList<BackendOptionInfo> Options { get; }
+
+    /// <summary>
+    /// Creates a ready backend (model loaded). Throws <see cref="BackendException"/>
+    /// with a message for the user when the options or the model files are wrong.
+    /// </summary>
+    Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>Every <c>harness</c> subcommand, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

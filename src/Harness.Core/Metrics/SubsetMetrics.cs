@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Harness.Tools;
+
+namespace Harness.Metrics;
+
+/// <summary>Scores over one subset of rows: <c>all</c>, <c>r3</c> (repeats ≥ 3) or <c>r5</c> (repeats ≥ 5).</summary>
+/// <param name="Name">The subset name.</param>
+/// <param name="N">Rows in the subset.</param>
+/// <param name="Tools">Per-tool scores, in canonical tool order.</param>
+/// <param name="Overall">Arithmetic mean of the three tools' finals.</param>
+/// <param name="OverallCi95">Bootstrap interval of <paramref name="Overall"/>.</param>
+public sealed record SubsetMetrics(
+    string Name,
+    int N,
+    ImmutableArray<ToolMetrics> Tools,
+    double Overall,
+    Interval? OverallCi95)
+{
+    public ToolMetrics this[ToolName tool] => Tools.First(t => t.Tool == tool);
+}
