@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Harness.Datasets;
 using Harness.Tools;
@@ -17,7 +18,7 @@ public static class ToolSettingJson
     public static string ToJson(ToolSetting setting)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(writer, setting);
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
