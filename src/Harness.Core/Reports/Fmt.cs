@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Harness.Metrics;
 
 namespace Harness.Reports;
@@ -38,17 +37,4 @@ internal static class Fmt
     public static string Rate(double value) => value.ToString(value >= 100 ? "#,0" : "0.00", Inv);
 
     public static string Int(int value) => value.ToString("#,0", Inv);
-
-    /// <summary><c>InvalidJson</c> → <c>invalid_json</c>.</summary>
-    public static string Snake(string pascal)
-    {
-        var text = new StringBuilder();
-        foreach (var c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0) text.Append('_');
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
 }

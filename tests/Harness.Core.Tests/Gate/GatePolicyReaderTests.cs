@@ -26,7 +26,7 @@ public class GatePolicyReaderTests
     [Test]
     public void Policy_values_are_read_in_the_invariant_culture()
     {
-        var policy = Approvals.InCulture("de-DE", () => GatePolicyReader.Read(Write("min_overall: 0.75\nmin_tool_final:\n  filter: 0.5\n")));
+        var policy = Cultures.Run("de-DE", () => GatePolicyReader.Read(Write("min_overall: 0.75\nmin_tool_final:\n  filter: 0.5\n")));
         Assert.That(policy.MinOverall, Is.EqualTo(0.75));
         Assert.That(policy.MinToolFinal[ToolName.Filter], Is.EqualTo(0.5));
     }

@@ -24,11 +24,14 @@ public sealed class NonInferiorityRule(string metric, double margin) : IGateRule
         if (d is null)
             return new GateVerdict(Name, GateOutcome.Fail, "–", threshold, $"the paired comparison has no {metric} on subset {context.Subset}");
 
-        var ok = d.Ci95.Lower > -margin;
-        var measured = $"{Signed(d.Difference)} [{Signed(d.Ci95.Lower)}, {Signed(d.Ci95.Upper)}]";
+        if (d.Ci95 is not { } ci)
+            return new GateVerdict(Name, GateOutcome.Fail, Signed(d.Difference), threshold, $"subset {context.Subset} has no rows, so there is no interval");
+
+        var ok = ci.Lower > -margin;
+        var measured = $"{Signed(d.Difference)} [{Signed(ci.Lower)}, {Signed(ci.Upper)}]";
         var reason = ok
-            ? $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Signed(d.Ci95.Lower)} stays above -{Fmt.Score(margin)}"
-            : $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Signed(d.Ci95.Lower)} is at or below -{Fmt.Score(margin)}, so the candidate may be worse by more than the margin";
+            ? $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Signed(ci.Lower)} stays above -{Fmt.Score(margin)}"
+            : $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Signed(ci.Lower)} is at or below -{Fmt.Score(margin)}, so the candidate may be worse by more than the margin";
         return new GateVerdict(Name, ok ? GateOutcome.Pass : GateOutcome.Fail, measured, threshold, reason);
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Datasets;
+using Harness.Metrics;
+using Harness.Parsing;
 using Harness.Running;
 using Harness.Tools;
 
@@ -36,7 +38,7 @@ internal static class WorstExamples
                 tool, row.Id, row.Intent, SettingText.Format(expected), SettingText.Format(produced), SettingText.Raw(call?.Raw), reason);
 
             if (expected is not null && produced is null)
-                selection.Add(Example(call?.Parsed.Failure is { } kind ? $"missed (FN): {Wire(kind)}" : "missed (FN)"));
+                selection.Add(Example(call?.Parsed.Failure is { } kind ? $"missed (FN): {kind.WireName()}" : "missed (FN)"));
             else if (expected is null && produced is not null)
                 selection.Add(Example("not expected (FP)"));
             else if (expected is VectorSetting ev && produced is VectorSetting pv)
@@ -44,7 +46,7 @@ internal static class WorstExamples
                 var cosine = Similarity.Cosine(ev.Values, pv.Values);
                 quality.Add((cosine, Example($"cosine {Fmt.Score(cosine)}")));
             }
-            else if (expected is FilterSetting ef && produced is FilterSetting pf && !string.Equals(ef.Name.Trim(), pf.Name.Trim(), StringComparison.Ordinal))
+            else if (expected is FilterSetting ef && produced is FilterSetting pf && Similarity.FilterAccuracy(ef, pf) < 1)
                 quality.Add((0, Example("wrong filter")));
         }
 
@@ -54,6 +56,4 @@ internal static class WorstExamples
             .. selection.Take(selectionMisses),
         ];
     }
-
-    private static string Wire(Parsing.ParseFailureKind kind) => Fmt.Snake(kind.ToString());
 }
