@@ -1,17 +1,12 @@
 using System.Collections.Immutable;
 using Harness.Metrics;
-using Harness.Parsing;
 
 namespace Harness.Gate;
 
-/// <summary>
-/// A result the gate judges (candidate or baseline): the metrics of each scenario it ran
-/// and the parsed predictions its scores came from (for paired comparisons).
-/// </summary>
+/// <summary>A result the gate judges (candidate or baseline): the metrics of each scenario it ran.</summary>
 /// <param name="Path">The folder it was read from, for messages.</param>
 /// <param name="Scenarios">metrics.json of each scenario, primary first.</param>
-/// <param name="Predictions">Parsed predictions of the primary scenario, one per row; empty when predictions.jsonl was absent.</param>
-public sealed record GateSubject(string Path, ImmutableArray<EvaluationMetrics> Scenarios, ImmutableArray<RowPrediction> Predictions)
+public sealed record GateSubject(string Path, ImmutableArray<EvaluationMetrics> Scenarios)
 {
     /// <summary>
     /// The result the score rules read: <c>single-stream</c> when present, else the first

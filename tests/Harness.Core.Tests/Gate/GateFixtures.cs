@@ -13,7 +13,7 @@ internal static class GateFixtures
     {
         var run = ReportFixtures.MultiBackendRun();
         var results = run.Results.Where(r => r.Label == "flan-t5-onnx").ToList();
-        return new GateSubject("reports/run/flan-t5-onnx", [.. results.Select(r => r.Metrics)], []);
+        return new GateSubject("reports/run/flan-t5-onnx", [.. results.Select(r => r.Metrics)]);
     }
 
     public static GatePolicy Policy(

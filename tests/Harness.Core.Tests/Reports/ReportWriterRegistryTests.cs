@@ -11,6 +11,31 @@ public class ReportWriterRegistryTests
     }
 
     [Test]
+    public void Every_built_in_writer_is_registered()
+    {
+        Assert.That(ReportWriterRegistry.Default.Names, Is.EqualTo(new[] { "html", "json", "junit" }));
+    }
+
+    [Test]
+    public async Task Json_writer_writes_metrics_json_per_result_and_the_summary()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "harness-json-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = ReportFixtures.MultiBackendRun();
+            var files = await ReportWriterRegistry.Default.Get("json").WriteAsync(run, folder, CancellationToken.None);
+            Assert.That(files, Has.Count.EqualTo(run.Results.Length + 1));
+            Assert.That(File.Exists(Path.Combine(folder, "flan-t5-onnx", "offline", "metrics.json")));
+            Assert.That(MetricsJson.Read(Path.Combine(folder, "retrieval", "single-stream", "metrics.json")).Subset("all").Overall, Is.EqualTo(0.611).Within(1e-9));
+            Assert.That(File.Exists(Path.Combine(folder, "summary.json")));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Test]
     public void Unknown_name_is_an_input_error_listing_valid_names()
     {
         var ex = Assert.Throws<InputException>(() => ReportWriterRegistry.Default.Get("pdf"))!;

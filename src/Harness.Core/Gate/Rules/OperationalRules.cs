@@ -52,7 +52,7 @@ public sealed class MaxParseFailureRateRule(double maxRate) : IGateRule
     {
         var parse = context.Candidate.Primary.Parse;
         var ok = parse.Rate <= maxRate;
-        var kinds = parse.ByKind.Count == 0 ? "" : " (" + string.Join(", ", parse.ByKind.Select(k => $"{k.Key} {k.Value}")) + ")";
+        var kinds = parse.Failures == 0 ? "" : " (" + string.Join(", ", parse.ByKind.Where(k => k.Value > 0).Select(k => $"{k.Key} {k.Value}")) + ")";
         return new GateVerdict(Name, ok ? GateOutcome.Pass : GateOutcome.Fail, Fmt.Percent(parse.Rate), $"<= {Fmt.Percent(maxRate)}",
             $"{parse.Failures} of {parse.Calls} calls failed to parse{kinds}");
     }
