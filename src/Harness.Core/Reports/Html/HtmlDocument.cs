@@ -21,15 +21,18 @@ internal static class HtmlDocument
         html.Append(Header(report)).Append('\n');
         html.Append("<main>\n");
         html.Append(Section("overview", "Overview", "Overall = mean of the three tools' finals (subset all); 95% percentile bootstrap interval over intents.", Overview(results)));
+        if (report.Comparisons is { Count: > 0 } comparisons)
+            html.Append(Section("comparison", "Differences", "Each result minus the first, scored on the same rows; an interval that excludes 0 is unlikely to be resampling noise.", ComparisonSection.Render(comparisons, "all")));
         html.Append(Section("scores", "Scores", "Each tool as (selection F1, quality, final); final is the harmonic mean of selection and quality. The floor is the retrieval baseline every student should beat.",
             ScoreChart.Render(results) + ScoreTables.Render(results, "all", "All rows") + ScoreTables.Render(results, "r3", "r3: intents asked 3 times or more") + ScoreTables.Render(results, "r5", "r5: intents asked 5 times or more")));
         html.Append(Section("latency", "Latency and throughput", "Per-intent latency percentiles per scenario (single-stream: one intent at a time; offline: batched).", Latency(ok)));
         html.Append(Section("cost", "Cost per 1,000 intents", "Local models: wall time × hardware price per hour; API models: tokens × price per token.", RunTables.Cost(ok)));
         html.Append(Section("parse", "Parse failures", "Outputs the app could not apply, by failure kind and by tool.", RunTables.Parse(ok)));
+        var noRows = report.Dataset.Rows.IsEmpty ? "<p class=\"muted\">The dataset rows were not available, so per-row detail is not shown; pass --dataset.</p>" : null;
         html.Append(Section("parameters", "Per-parameter error", "Where the numbers go wrong, for rows where teacher and backend both used the tool.",
-            DetailSections.ParameterErrors(report.Dataset, perBackend, ToolName.Adjust) + DetailSections.ParameterErrors(report.Dataset, perBackend, ToolName.SelectiveAdjust)));
+            noRows ?? DetailSections.ParameterErrors(report.Dataset, perBackend, ToolName.Adjust) + DetailSections.ParameterErrors(report.Dataset, perBackend, ToolName.SelectiveAdjust)));
         html.Append(Section("examples", "Worst examples", "Per tool: lowest cosine (or wrong filter name) among rows both used, then missed (FN) and unexpected (FP) uses.",
-            DetailSections.Examples(report.Dataset, perBackend)));
+            noRows ?? DetailSections.Examples(report.Dataset, perBackend)));
         html.Append("</main>\n");
         html.Append($"<footer>Written by harness {E(HarnessVersionOf(report))}. Numbers use the invariant culture. Metrics follow the task spec §4–§5; metrics.json and summary.json beside this file hold the same numbers.</footer>\n");
         html.Append("</body>\n</html>\n");

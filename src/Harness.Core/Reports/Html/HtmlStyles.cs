@@ -45,6 +45,7 @@ internal static class HtmlStyles
         .chart .err{font-size:12px;fill:#c92a2a}.chart .floor{font-size:10px;font-weight:600;fill:#d9480f}
         .chart .whisker{stroke:#1d2433;stroke-width:1.2;fill:none}
         .scroll{overflow-x:auto}
+        table.diff td.better{color:#0b7a5c;font-weight:600}table.diff td.worse{color:var(--bad);font-weight:600}table.diff .ci{font-weight:400;font-size:11px}
         table.heat td.cell{text-align:center;min-width:34px;color:#1d2433}table.heat td.style-ink{color:#fff}
         th.vert{height:96px;vertical-align:bottom;padding:4px 2px}th.vert span{writing-mode:vertical-rl;transform:rotate(180deg);text-transform:none;letter-spacing:0}
         details.examples{border-top:1px solid var(--line);padding:8px 0}
