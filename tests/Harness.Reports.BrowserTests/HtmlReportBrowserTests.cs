@@ -96,6 +96,26 @@ public class HtmlReportBrowserTests
         TestContext.AddTestAttachment(path, "HTML report, full page");
     }
 
+    [Test]
+    public async Task Comparison_report_renders_its_differences_and_is_kept_as_a_screenshot()
+    {
+        var folder = Path.Combine(_folder, "compare");
+        await new HtmlReportWriter().WriteAsync(ReportFixtures.ComparisonRun(), folder, CancellationToken.None);
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await page.GotoAsync(new Uri(Path.Combine(folder, HtmlReportWriter.FileName)).AbsoluteUri);
+
+        var text = await page.InnerTextAsync("section#comparison");
+        Assert.That(text, Does.Contain("−0.158").And.Contain("no paired interval: no predictions.jsonl"));
+        Assert.That(errors, Is.Empty);
+        var path = Path.Combine(RepoRoot(), "artifacts", "screenshots", "compare-report-top.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        TestContext.AddTestAttachment(path, "Comparison report, first screen");
+        await page.CloseAsync();
+    }
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

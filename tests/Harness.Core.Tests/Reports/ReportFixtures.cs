@@ -35,6 +35,22 @@ public static class ReportFixtures
         ], env);
     }
 
+    /// <summary>The same run as <c>harness compare</c> shows it: each result's paired difference from the teacher.</summary>
+    public static RunReport ComparisonRun()
+    {
+        var run = MultiBackendRun();
+        static MetricDifference D(string metric, double a, double b, double half) => new("all", metric, a, b, b - a, new Interval(b - a - half, Math.Min(0, b - a + half)));
+        return run with
+        {
+            Comparisons =
+            [
+                new ResultComparison("teacher-replay", "flan-t5-onnx", [D("overall", 1, 0.842, 0.03), D("adjust.final", 1, 0.872, 0.04), D("selective_adjust.final", 1, 0.782, 0.06), D("filter.final", 1, 0.872, 0.04)], null),
+                new ResultComparison("teacher-replay", "retrieval", [D("overall", 1, 0.611, 0.05), D("adjust.final", 1, 0.641, 0.06), D("selective_adjust.final", 1, 0.551, 0.08), D("filter.final", 1, 0.641, 0.06)], null),
+                new ResultComparison("teacher-replay", "llama-gguf", null, "no predictions.jsonl in reports/run/llama-gguf/single-stream, so rows cannot be paired"),
+            ],
+        };
+    }
+
     public static Dataset Dataset()
     {
         var random = new Random(7);

@@ -17,7 +17,7 @@ internal static class HtmlDocument
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append($"<title>Evaluation report · {E(report.RunId)}</title>\n<style>\n{HtmlStyles.Css}</style>\n</head>\n<body>\n");
+        html.Append($"<title>{(report.Comparisons is { Count: > 0 } ? "Comparison" : "Evaluation")} report · {E(report.RunId)}</title>\n<style>\n{HtmlStyles.Css}</style>\n</head>\n<body>\n");
         html.Append(Header(report)).Append('\n');
         html.Append("<main>\n");
         html.Append(Section("overview", "Overview", "Overall = mean of the three tools' finals (subset all); 95% percentile bootstrap interval over intents.", Overview(results)));
@@ -58,7 +58,8 @@ internal static class HtmlDocument
         if (started != default) items.Add(("Started", started.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));
 
         var meta = string.Concat(items.Select(i => $"<div><dt>{E(i.Key)}</dt><dd>{E(i.Value)}</dd></div>"));
-        return $"<header><h1>Evaluation report</h1><div class=\"run\">run <code>{E(report.RunId)}</code></div><dl class=\"meta\">{meta}</dl></header>";
+        var title = report.Comparisons is { Count: > 0 } ? "Comparison report" : "Evaluation report";
+        return $"<header><h1>{title}</h1><div class=\"run\">run <code>{E(report.RunId)}</code></div><dl class=\"meta\">{meta}</dl></header>";
     }
 
     private static string Overview(IReadOnlyList<BackendRunResult> results)
