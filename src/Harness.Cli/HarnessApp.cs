@@ -22,6 +22,12 @@ public static class HarnessApp
         {
             return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
         }
+        catch (InputException ex) when (ex.Problems.Count > 1)
+        {
+            foreach (var problem in ex.Problems)
+                await stderr.WriteLineAsync($"error: {problem}");
+            return ExitCodes.InputError;
+        }
         catch (Exception ex) when (ex is InputException or BackendException)
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
