@@ -17,6 +17,7 @@ internal static class MistakesCommand
         command.SetAction(parseResult =>
         {
             var (dataset, predictions) = input.Load(parseResult);
+            PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions);
             var candidates = MistakeFinder.Find(dataset.Rows, predictions.Predictions);
             var path = parseResult.GetValue(output)!;
             AugmentationCandidateJson.WriteAll(path, candidates);

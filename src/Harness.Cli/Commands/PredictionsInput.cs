@@ -20,18 +20,22 @@ internal sealed class PredictionsInput
         command.Options.Add(Filters);
     }
 
-    /// <summary>Loads the dataset and reads the predictions against it; warns about dataset ids with no prediction.</summary>
+    /// <summary>Loads the dataset and reads the predictions against it.</summary>
     public (Dataset Dataset, PredictionsFile Predictions) Load(ParseResult parseResult)
     {
         var dataset = DatasetLoader.Load(parseResult.GetValue(Dataset)!, parseResult.GetValue(Filters));
         var predictions = PredictionsFileReader.Read(parseResult.GetValue(Predictions)!, dataset, new OutputParser(dataset.Filters));
-        var missing = predictions.MissingIds;
-        if (missing.Length > 0)
-        {
-            var shown = string.Join(", ", missing.Take(5)) + (missing.Length > 5 ? ", ..." : "");
-            parseResult.InvocationConfiguration.Error.WriteLine(
-                $"warning: {missing.Length} of {dataset.Rows.Length} dataset ids have no prediction and count as not used: {shown}");
-        }
         return (dataset, predictions);
+    }
+
+    /// <summary>Warns (stderr) about dataset ids with no prediction: their count and the first few.</summary>
+    public static void WarnAboutMissing(ParseResult parseResult, Dataset dataset, PredictionsFile predictions, string? listedIn = null)
+    {
+        var missing = predictions.MissingIds;
+        if (missing.Length == 0) return;
+        var shown = string.Join(", ", missing.Take(5)) + (missing.Length > 5 ? ", ..." : "");
+        var where = listedIn is null ? "" : $" (all listed in {listedIn})";
+        parseResult.InvocationConfiguration.Error.WriteLine(
+            $"warning: {missing.Length} of {dataset.Rows.Length} dataset ids have no prediction and count as not used: {shown}{where}");
     }
 }

@@ -15,6 +15,9 @@ namespace Harness.Cli.Commands;
 /// </summary>
 internal static class ScoreCommand
 {
+    /// <summary>Written beside metrics.json when dataset ids have no prediction: one id per line.</summary>
+    public const string MissingFile = "missing-predictions.txt";
+
     public static Command Create()
     {
         var input = new PredictionsInput();
@@ -34,6 +37,13 @@ internal static class ScoreCommand
             CallRecordJson.WriteAll(Path.Combine(directory, RunLayout.PredictionsFile), predictions.Calls);
             var result = new BackendRunResult(Path.GetFileNameWithoutExtension(predictions.Path), metrics, predictions.Calls);
             await new MarkdownReportWriter().WriteAsync(new RunReport(metrics.Run.Id, dataset, [result], null), directory, cancellationToken);
+            string? missingList = null;
+            if (predictions.MissingIds.Length > 0)
+            {
+                missingList = Path.Combine(directory, MissingFile);
+                await File.WriteAllLinesAsync(missingList, predictions.MissingIds, cancellationToken);
+            }
+            PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions, missingList);
             var stdout = parseResult.InvocationConfiguration.Output;
             foreach (var subset in metrics.Subsets) stdout.WriteLine(Summary(subset));
             stdout.WriteLine($"wrote {RunLayout.MetricsFile}, {RunLayout.PredictionsFile} and {MarkdownReportWriter.FileName} to {directory}");

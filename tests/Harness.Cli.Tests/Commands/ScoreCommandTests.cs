@@ -81,7 +81,8 @@ public class ScoreCommandTests
         var predictions = _fixture.Write("some.jsonl", TeacherLine(DatasetFixture.SmallSplit()[0], asText: false));
         var result = Score(predictions);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
-        Assert.That(result.Stderr, Does.Contain("warning: 4 of 5 dataset ids have no prediction and count as not used: test-00002, test-00003, test-00004, test-00005"));
+        Assert.That(result.Stderr, Does.Contain("warning: 4 of 5 dataset ids have no prediction and count as not used: test-00002, test-00003, test-00004, test-00005 (all listed in "));
+        Assert.That(File.ReadAllLines(_fixture.PathOf("out/missing-predictions.txt")), Is.EqualTo(new[] { "test-00002", "test-00003", "test-00004", "test-00005" }));
         using var metrics = JsonDocument.Parse(File.ReadAllText(_fixture.PathOf("out/metrics.json")));
         Assert.That(metrics.RootElement.GetProperty("subsets").GetProperty("all").GetProperty("tools").GetProperty("adjust").GetProperty("recall").GetDouble(), Is.EqualTo(0.25));
     }
