@@ -123,7 +123,7 @@ public class ScoreCommandTests
     public void Missing_required_options_are_a_usage_error_not_a_crash()
     {
         var result = CliRunner.Run("score", "--dataset", _dataset);
-        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Does.Contain("--predictions"));
         Assert.That(result.Stderr, Does.Not.Contain("   at "));
     }
