@@ -79,9 +79,14 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Line().Line("| failure | count | rate |").Line("|---|---:|---:|");
         foreach (var (kind, count) in parse.ByKind)
             md.Line($"| {kind} | {N(count)} | {P(parse.Calls == 0 ? 0 : (double)count / parse.Calls)} |");
-        md.Line().Line("| tool | failures |").Line("|---|---:|");
+        // One call per (intent, tool), so each tool had a third of the calls.
+        var callsPerTool = parse.Calls / (double)ToolSchema.All.Length;
+        md.Line().Line("| tool | failures | rate |").Line("|---|---:|---:|");
         foreach (var tool in ToolSchema.All)
-            md.Line($"| {tool.WireName()} | {N(parse.ByTool.GetValueOrDefault(tool.WireName()))} |");
+        {
+            var failures = parse.ByTool.GetValueOrDefault(tool.WireName());
+            md.Line($"| {tool.WireName()} | {N(failures)} | {P(callsPerTool == 0 ? 0 : failures / callsPerTool)} |");
+        }
     }
 
     private static void Measured(MarkdownBuilder md, EvaluationMetrics m)
