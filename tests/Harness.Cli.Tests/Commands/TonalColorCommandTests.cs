@@ -39,6 +39,13 @@ public class TonalColorCommandTests
     }
 
     [Test]
+    public void The_committed_train_and_test_splits_share_no_intent()
+    {
+        var result = CliRunner.Run("validate", TonalColor.TrainSplit, TonalColor.TestSplit);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+    }
+
+    [Test]
     public void Scoring_the_teachers_outputs_on_the_test_split_gives_one_and_all_null_gives_zero()
     {
         var teacher = Path.Combine(_directory, "teacher.jsonl");
