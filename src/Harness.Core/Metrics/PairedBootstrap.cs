@@ -43,7 +43,7 @@ public static class PairedBootstrap
                 for (var m = 0; m < 4; m++) values[m] = vb[m] - va[m];
             });
             for (var m = 0; m < 4; m++)
-                result.Add(new MetricDifference(name, Metrics[m], pointA[m], pointB[m], pointB[m] - pointA[m], intervals[m]));
+                result.Add(new MetricDifference(name, Metrics[m], pointA[m], pointB[m], pointB[m] - pointA[m], intervals[m] ?? new Interval(0, 0)));
         }
         return result.ToImmutable();
     }

@@ -36,8 +36,20 @@ public class PairedBootstrapTests
         Assert.That(overall.A, Is.EqualTo(noisyAll.Overall));
         Assert.That(overall.B, Is.EqualTo(1));
         Assert.That(overall.Difference, Is.EqualTo(1 - noisyAll.Overall).Within(1e-12));
-        Assert.That(overall.Ci95!.Lower, Is.GreaterThan(0), "the teacher is better on every resample");
+        Assert.That(overall.Ci95.Lower, Is.GreaterThan(0), "the teacher is better on every resample");
         Assert.That(overall.Ci95.Contains(overall.Difference), Is.True);
         Assert.That(PairedBootstrap.Compare(rows, noisy, teacher, options), Is.EqualTo(differences), "same seed, same intervals");
+    }
+
+    [Test]
+    public void An_empty_subset_has_a_zero_difference_and_a_zero_interval()
+    {
+        var rows = new[] { Rows.Row("a", repeats: 1, adjust: Rows.Adjust(1)), Rows.Row("b", repeats: 2) };
+        var differences = PairedBootstrap.Compare(rows, Rows.NullPredictions(rows), Rows.TeacherPredictions(rows), BootstrapOptions.Default);
+        var r5 = differences.Where(d => d.Subset == "r5").ToList();
+        Assert.That(r5, Has.Count.EqualTo(4));
+        Assert.That(r5.Select(d => d.Difference), Is.All.Zero);
+        Assert.That(r5.Select(d => d.Ci95), Is.All.EqualTo(new Interval(0, 0)));
+        Assert.That(differences.Single(d => d.Subset == "all" && d.Metric == "adjust.final").Difference, Is.EqualTo(1));
     }
 }
