@@ -19,6 +19,7 @@ public sealed class ReportWriterRegistry
     [
         new HtmlReportWriter(),
         new JsonReportWriter(),
+        new MarkdownReportWriter(),
         new JUnitReportWriter(),
     ]);
 

@@ -27,6 +27,6 @@ public class ReportCommandTests
         run.Write("teacher", StoredRunBuilder.Teacher);
         var result = CliRunner.Run("report", run.RunDirectory, "--writers", "pdf");
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Stderr, Does.Contain("unknown report writer 'pdf'; valid names: html, json, junit"));
+        Assert.That(result.Stderr, Does.Contain("unknown report writer 'pdf'; valid names: html, json, junit, markdown"));
     }
 }

@@ -13,7 +13,7 @@ public class ReportWriterRegistryTests
     [Test]
     public void Every_built_in_writer_is_registered()
     {
-        Assert.That(ReportWriterRegistry.Default.Names, Is.EqualTo(new[] { "html", "json", "junit" }));
+        Assert.That(ReportWriterRegistry.Default.Names, Is.EqualTo(new[] { "html", "json", "junit", "markdown" }));
     }
 
     [Test]

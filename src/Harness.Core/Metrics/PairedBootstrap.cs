@@ -5,17 +5,24 @@ using Harness.Tools;
 
 namespace Harness.Metrics;
 
-// TEMPORARY: the core branch's PairedBootstrap and MetricDifference, same signatures, until they
-// land on main; this file is deleted at that merge.
-public sealed record MetricDifference(string Subset, string Metric, double A, double B, double Difference, Interval? Ci95);
-
+/// <summary>
+/// Compares two prediction sets on the same rows (spec §4): each resample draws one set of rows
+/// and scores both A and B on it, so the interval of B − A reflects only how the systems differ.
+/// </summary>
 public static class PairedBootstrap
 {
-    public static ImmutableArray<string> Metrics { get; } = [.. ToolSchema.All.Select(t => $"{t.WireName()}.final"), "overall"];
+    /// <summary>The metric names, in the order results list them.</summary>
+    public static ImmutableArray<string> Metrics { get; } =
+        [.. ToolSchema.All.Select(t => $"{t.WireName()}.final"), "overall"];
 
+    /// <summary>Differences (B − A) of every final and overall, on subsets all, r3 and r5.</summary>
     public static ImmutableArray<MetricDifference> Compare(
-        IReadOnlyList<DatasetRow> rows, IReadOnlyDictionary<string, RowPrediction> a, IReadOnlyDictionary<string, RowPrediction> b, BootstrapOptions options)
+        IReadOnlyList<DatasetRow> rows,
+        IReadOnlyDictionary<string, RowPrediction> a,
+        IReadOnlyDictionary<string, RowPrediction> b,
+        BootstrapOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var scoresA = RowScores.From(rows, a);
         var scoresB = RowScores.From(rows, b);
         var result = ImmutableArray.CreateBuilder<MetricDifference>();
@@ -36,9 +43,8 @@ public static class PairedBootstrap
                 for (var m = 0; m < 4; m++) values[m] = vb[m] - va[m];
             });
             for (var m = 0; m < 4; m++)
-                result.Add(new MetricDifference(name, Metrics[m], pointA[m], pointB[m], pointB[m] - pointA[m], intervals[m]));
+                result.Add(new MetricDifference(name, Metrics[m], pointA[m], pointB[m], pointB[m] - pointA[m], intervals[m] ?? new Interval(0, 0)));
         }
-
         return result.ToImmutable();
     }
 }
