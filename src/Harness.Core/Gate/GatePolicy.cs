@@ -26,7 +26,7 @@ public sealed record GatePolicy(
     double? MaxCostPer1kIntents,
     double? MaxParseFailureRate,
     int Resamples = 1000,
-    int Seed = 42)
+    int Seed = 20241002)
 {
     /// <summary>The metrics a non-inferiority rule can name (the paired comparison's metric names).</summary>
     public static ImmutableArray<string> ComparableMetrics { get; } = ["overall", "adjust.final", "selective_adjust.final", "filter.final"];

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Harness.Metrics;
 using Harness.Tools;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -44,7 +45,7 @@ public static class GatePolicyReader
         var toolFinal = ImmutableSortedDictionary<ToolName, double>.Empty;
         var margins = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
         var latency = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
-        int resamples = 1000, seed = 42;
+        int resamples = BootstrapOptions.Default.Resamples, seed = BootstrapOptions.Default.Seed;
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? "";

@@ -49,8 +49,8 @@ internal static class RunTables
     public static string Parse(IReadOnlyList<BackendRunResult> results)
     {
         var ok = results.Where(r => r.Error is null).ToList();
-        var kinds = ok.SelectMany(r => r.Metrics.Parse.ByKind.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var html = new StringBuilder("<table><thead><tr><th>Backend</th><th>Scenario</th><th class=\"num\">calls</th><th class=\"num\">failures</th><th class=\"num\">rate</th>");
+        var kinds = ok.SelectMany(r => r.Metrics.Parse.ByKind.Where(k => k.Value > 0).Select(k => k.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var html = new StringBuilder("<div class=\"scroll\"><table><thead><tr><th>Backend</th><th>Scenario</th><th class=\"num\">calls</th><th class=\"num\">failures</th><th class=\"num\">rate</th>");
         foreach (var kind in kinds) html.Append($"<th class=\"num\">{E(kind)}</th>");
         foreach (var tool in ToolSchema.All) html.Append($"<th class=\"num {ScoreTables.Css(tool)}\">{tool.WireName()}</th>");
         html.Append("<th class=\"num\">clamped</th><th class=\"num\">unknown keys</th></tr></thead><tbody>");
@@ -63,7 +63,7 @@ internal static class RunTables
             html.Append($"<td class=\"num\">{Fmt.Int(p.ClampedValues)}</td><td class=\"num\">{Fmt.Int(p.UnknownKeys)}</td></tr>");
         }
 
-        return html.Append("</tbody></table><p class=\"note\">A parse failure counts as \"tool not used\"; failures per kind and per tool over all calls.</p>").ToString();
+        return html.Append("</tbody></table></div><p class=\"note\">A parse failure counts as \"tool not used\"; failures per kind (kinds that occurred) and per tool over all calls.</p>").ToString();
     }
 
     private static string Ms(double value) => $"<td class=\"num\">{Fmt.Ms(value)}</td>";
