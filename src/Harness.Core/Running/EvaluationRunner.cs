@@ -1,0 +1,86 @@
+using Harness.Datasets;
+using Harness.Parsing;
+using Harness.Reports;
+
+namespace Harness.Running;
+
+/// <summary>
+/// <c>harness eval</c>: runs every backend of a config over the dataset in each
+/// scenario, appending each finished call to its prediction log, then writes
+/// metrics.json per backend and scenario and the configured reports.
+/// </summary>
+public static class EvaluationRunner
+{
+    /// <summary>
+    /// Runs <paramref name="config"/>. Bad input (config, dataset, unknown plugin or
+    /// report, a resume that does not match) throws <see cref="InputException"/> before
+    /// any call is made. A backend that fails to start is recorded in its results
+    /// (<see cref="BackendRunResult.Error"/>); the others still run. Cancellation
+    /// stops after the call in flight; every finished call stays in its log.
+    /// </summary>
+    public static async Task<RunReport> RunAsync(EvalConfig config, RunOptions options, IProgressSink progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+
+        var plugins = config.Backends
+            .Select(b => options.Backends.Find(b.Plugin, $"{config.SourcePath}: backends[{b.Index}].plugin"))
+            .ToList();
+        var writers = ReportStage.Resolve(config);
+        var dataset = DatasetLoader.Load(config.Dataset, config.Filters);
+        var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
+        var runDataset = dataset with { Rows = rows };
+
+        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters),
+            null!, null, progress);
+        var (manifest, previous) = OpenManifest(state, dataset.Sha256);
+        state = state with { Manifest = manifest, Previous = previous };
+
+        var results = new List<BackendRunResult>();
+        for (var i = 0; i < config.Backends.Length; i++)
+            results.AddRange(await BackendRun.RunAsync(config.Backends[i], plugins[i], state, cancellationToken));
+
+        var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment);
+        await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
+        return report;
+    }
+
+    private static (RunManifest Manifest, RunManifest? Previous) OpenManifest(RunState state, string datasetSha)
+    {
+        var path = state.ManifestPath;
+        RunManifest? previous = null;
+        if (File.Exists(path))
+        {
+            if (!state.Options.Resume)
+                throw new InputException($"{state.Options.RunDirectory}: a run already exists there; pass --resume to continue it or choose another --run-id.");
+            previous = RunManifest.Read(path);
+        }
+        else if (state.Options.Resume)
+        {
+            throw new InputException($"{state.Options.RunDirectory}: nothing to resume (no {RunLayout.RunFile}); run without --resume to start it.");
+        }
+
+        Directory.CreateDirectory(state.Options.RunDirectory);
+        var manifest = new RunManifest
+        {
+            RunId = state.Options.RunId,
+            StartedAt = previous?.StartedAt ?? DateTimeOffset.UtcNow,
+            ConfigPath = state.Config.SourcePath,
+            ConfigSha256 = state.Config.Sha256,
+            ConfigText = state.Config.Text,
+            DatasetPath = state.Config.Dataset,
+            DatasetSha256 = datasetSha,
+            Rows = state.Rows.Length,
+            Environment = EnvironmentProbe.Capture(state.Config.BaseDirectory),
+        };
+        if (previous is not null)
+        {
+            manifest.CheckResumable(previous, path);
+            foreach (var (label, entry) in previous.Backends)
+                manifest.Backends[label] = entry;
+        }
+        manifest.Write(path);
+        return (manifest, previous);
+    }
+}
