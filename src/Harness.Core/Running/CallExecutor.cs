@@ -41,8 +41,8 @@ internal static class CallExecutor
                 ? $"timed out after {seconds} s"
                 : $"{ex.GetType().Name}: {ex.Message}".ReplaceLineEndings(" "));
         }
+        // Answers that arrived are kept even when cancellation came meanwhile: they are finished calls.
         watch.Stop();
-        cancellationToken.ThrowIfCancellationRequested();
 
         var latency = watch.Elapsed.TotalMilliseconds / (amortize ? batch.Count : 1);
         for (var i = 0; i < batch.Count; i++)
