@@ -36,7 +36,28 @@ internal static class EvalCommand
             var options = RunOptions.Create(host.Catalog, parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume), DateTimeOffset.UtcNow);
             stdout.WriteLine($"run {options.RunId} -> {options.RunDirectory}");
 
-            var report = await RunWithProgressAsync(evalConfig, options, stdout, cancellationToken);
+            // Ctrl+C stops after the call in flight; every finished call is already on disk.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            RunReport report;
+            try
+            {
+                report = await RunWithProgressAsync(evalConfig, options, stdout, interrupt.Token);
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: harness eval --config {parse.GetValue(config)} --run-id {options.RunId} --resume");
+                return ExitCodes.Cancelled;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
             PrintSummary(report, stdout);
             stdout.WriteLine($"report: {Path.Combine(options.RunDirectory, "report.md")} (folder {options.RunDirectory})");
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();

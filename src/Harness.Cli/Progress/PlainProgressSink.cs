@@ -41,7 +41,8 @@ internal sealed class PlainProgressSink(TextWriter output) : IProgressSink
     public void End()
     {
         _watch.Stop();
-        output.WriteLine($"{Line()} done in {_watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{_name}: finished {_done - _startDone} calls in {_watch.Elapsed.TotalSeconds:0.0} s ({_done}/{_total} done)"));
     }
 
     public void Log(string line) => output.WriteLine(line);

@@ -16,6 +16,11 @@ namespace Harness.Datasets
 
 namespace Harness.Parsing
 {
+    public static class ToolSettingJson
+    {
+        public static string ToJson(ToolSetting setting) => throw new NotImplementedException(setting.ToString());
+    }
+
     public sealed class OutputParser(IEnumerable<string> filterCatalog)
     {
         public ParsedOutput Parse(ToolName tool, string? raw) => throw new NotImplementedException(filterCatalog.Count() + raw + tool);
@@ -51,6 +56,8 @@ namespace Harness.Reports
     public static class MetricsJson
     {
         public static void Write(EvaluationMetrics metrics, string path) => throw new NotImplementedException(metrics.ToString() + path);
+
+        public static string Serialize(EvaluationMetrics metrics) => throw new NotImplementedException(metrics.ToString());
     }
 
     public sealed class MarkdownReportWriter : IReportWriter

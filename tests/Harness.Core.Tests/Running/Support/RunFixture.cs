@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Harness.Datasets;
 using Harness.Plugins;
+using Harness.Reports;
 using Harness.Running;
 using Harness.Tools;
 
@@ -41,7 +42,7 @@ internal sealed class RunFixture : IDisposable
     public RunOptions Options(BackendCatalog catalog, string runId = "run-1", bool resume = false) =>
         new(catalog, Path.Combine(Folder, "reports", runId), runId, resume);
 
-    public Task<Reports.RunReport> RunAsync(EvalConfig config, RunOptions options, CancellationToken cancellationToken = default) =>
+    public Task<RunReport> RunAsync(EvalConfig config, RunOptions options, CancellationToken cancellationToken = default) =>
         EvaluationRunner.RunAsync(config, options, NullProgressSink.Instance, cancellationToken);
 
     public void Dispose()
