@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return DatagenCommand.Create();
+        yield return ValidateCommand.Create();
         yield return EvalCommand.Create();
         yield return PluginsCommand.Create();
     }
