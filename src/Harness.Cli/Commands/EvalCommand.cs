@@ -59,7 +59,7 @@ internal static class EvalCommand
                 Console.CancelKeyPress -= onCancel;
             }
             PrintSummary(report, stdout);
-            stdout.WriteLine($"report: {Path.Combine(options.RunDirectory, "report.md")} (folder {options.RunDirectory})");
+            stdout.WriteLine($"run folder: {options.RunDirectory}");
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
             if (failed.Count == 0) return ExitCodes.Success;
             stderr.WriteLine($"error: {failed.Count} backend(s) failed to start: {string.Join(", ", failed)} (see above); the others ran.");

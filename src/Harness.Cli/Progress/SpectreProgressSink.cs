@@ -45,6 +45,6 @@ internal sealed class SpectreProgressSink(ProgressContext context) : IProgressSi
     private sealed class RateColumn : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text(task.Speed is { } speed ? string.Create(CultureInfo.InvariantCulture, $"{speed,7:0.0} calls/s") : "        - calls/s");
+            new Text(task.Speed is { } speed ? string.Create(CultureInfo.InvariantCulture, $"{speed,8:0.0}/s") : "       -/s");
     }
 }

@@ -1,5 +1,6 @@
 using Harness.Datasets;
 using Harness.Parsing;
+using Harness.Plugins;
 using Harness.Reports;
 
 namespace Harness.Running;
@@ -27,6 +28,8 @@ public static class EvaluationRunner
         var plugins = config.Backends
             .Select(b => options.Backends.Find(b.Plugin, $"{config.SourcePath}: backends[{b.Index}].plugin"))
             .ToList();
+        for (var i = 0; i < plugins.Count; i++)
+            CheckOptions(config, config.Backends[i], plugins[i]);
         var writers = ReportStage.Resolve(config);
         var dataset = DatasetLoader.Load(config.Dataset, config.Filters);
         var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
@@ -44,6 +47,16 @@ public static class EvaluationRunner
         var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment);
         await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
         return report;
+    }
+
+    // A misspelt option would otherwise be ignored silently by the plugin.
+    private static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
+    {
+        var known = plugin.Factory.Options.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = entry.Options.Keys.FirstOrDefault(k => !known.Contains(k));
+        if (unknown is not null)
+            throw new InputException(
+                $"{config.SourcePath}: backends[{entry.Index}].options.{unknown}: {plugin.Name} has no option '{unknown}'; valid: {(known.Count == 0 ? "(none)" : string.Join(", ", plugin.Factory.Options.Select(o => o.Name)))}.");
     }
 
     private static (RunManifest Manifest, RunManifest? Previous) OpenManifest(RunState state, string datasetSha)

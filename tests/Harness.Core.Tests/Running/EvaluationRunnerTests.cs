@@ -226,4 +226,15 @@ public class EvaluationRunnerTests
 
     private static string Section(BackendRunResult result, string key) =>
         JsonDocument.Parse(MetricsJson.Serialize(result.Metrics)).RootElement.GetProperty(key).GetRawText();
+
+    [Test]
+    public void An_option_the_plugin_does_not_know_is_refused_listing_the_ones_it_does()
+    {
+        using var run = new RunFixture(rows: 3);
+        var fake = new FakeBackendFactory("Fake", run.Dataset);
+
+        var error = Assert.ThrowsAsync<InputException>(() => run.RunAsync(run.Config(OneBackend + "\n    options: { modle: x.onnx }"), run.Options(BackendCatalog.Of(fake))));
+
+        Assert.That(error!.Message, Does.Contain("backends[0].options.modle: Fake has no option 'modle'; valid: model"));
+    }
 }

@@ -15,7 +15,7 @@ internal sealed class FakeBackendFactory(string name, Dataset dataset) : IBacken
 
     public string Description => "in-test backend";
 
-    public IReadOnlyList<BackendOptionInfo> Options => [];
+    public IReadOnlyList<BackendOptionInfo> Options => [new("model", "ignored by the fake", "")];
 
     public bool Batches { get; init; } = true;
 
