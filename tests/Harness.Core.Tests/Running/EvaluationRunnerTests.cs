@@ -237,4 +237,21 @@ public class EvaluationRunnerTests
 
         Assert.That(error!.Message, Does.Contain("backends[0].options.modle: Fake has no option 'modle'; valid: model"));
     }
+
+    [Test]
+    public async Task Offline_gives_each_call_its_share_of_the_batch_time_and_single_stream_sums_sequential_calls()
+    {
+        using var run = new RunFixture(rows: 4);
+        var batching = new FakeBackendFactory("Batching", run.Dataset) { BatchDelay = TimeSpan.FromMilliseconds(200) };
+        var sequential = new FakeBackendFactory("Sequential", run.Dataset) { Batches = false, BatchDelay = TimeSpan.FromMilliseconds(60) };
+        var config = run.Config("  - label: b\n    plugin: Batching\n    batch_size: 4\n  - label: s\n    plugin: Sequential", "warmup: 0\nreports: []");
+
+        var report = await run.RunAsync(config, run.Options(BackendCatalog.Of(batching, sequential)));
+
+        var offline = report.Results.Single(r => r.Label == "b" && r.Metrics.Run.Scenario == "offline").Metrics.Latency!;
+        Assert.That(offline.PerCall.P50, Is.GreaterThanOrEqualTo(45).And.LessThan(200), "a quarter of a 200 ms batch");
+        var single = report.Results.Single(r => r.Label == "s" && r.Metrics.Run.Scenario == "single-stream").Metrics.Latency!;
+        Assert.That(single.PerCall.P50, Is.GreaterThanOrEqualTo(55));
+        Assert.That(single.PerIntent.P50, Is.GreaterThanOrEqualTo(165), "three sequential calls of 60 ms");
+    }
 }

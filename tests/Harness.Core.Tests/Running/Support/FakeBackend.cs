@@ -22,6 +22,9 @@ internal sealed class FakeBackendFactory(string name, Dataset dataset) : IBacken
     /// <summary>Overrides the answer for a request; null means "answer like the teacher".</summary>
     public Func<ToolRequest, Task<ToolResponse?>>? Answer { get; init; }
 
+    /// <summary>How long each batch takes, whatever its size.</summary>
+    public TimeSpan BatchDelay { get; init; }
+
     /// <summary>Runs after each batch has been answered (e.g. to cancel the run).</summary>
     public Action<FakeBackendFactory>? AfterBatch { get; init; }
 
@@ -51,6 +54,7 @@ internal sealed class FakeBackendFactory(string name, Dataset dataset) : IBacken
         public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
         {
             factory.BatchSizes.Enqueue(requests.Count);
+            if (factory.BatchDelay > TimeSpan.Zero) await Task.Delay(factory.BatchDelay, cancellationToken);
             var responses = new List<ToolResponse>();
             foreach (var request in requests)
             {
