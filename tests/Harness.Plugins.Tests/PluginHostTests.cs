@@ -90,9 +90,17 @@ public class PluginHostTests
     [Test]
     public void Default_directories_put_the_explicit_one_first_then_the_environment_then_the_repository()
     {
-        var dirs = PluginDirectories.Default("some/plugins");
+        var dirs = PluginDirectories.Default(BuiltPlugins.TestPluginsDirectory);
 
-        Assert.That(dirs[0], Is.EqualTo(Path.GetFullPath("some/plugins")));
+        Assert.That(dirs[0], Is.EqualTo(BuiltPlugins.TestPluginsDirectory));
         Assert.That(dirs[^1], Is.EqualTo(BuiltPlugins.PluginsDirectory));
+    }
+
+    [Test]
+    public void An_explicit_plugin_folder_that_does_not_exist_is_an_input_error()
+    {
+        var error = Assert.Throws<InputException>(() => PluginDirectories.Default("no/such/plugins"));
+
+        Assert.That(error!.Message, Does.StartWith("--plugins no/such/plugins: folder not found"));
     }
 }

@@ -8,13 +8,18 @@ public static class PluginDirectories
 
     /// <summary>
     /// <paramref name="explicitDirectory"/> (<c>--plugins</c>), then <c>HARNESS_PLUGINS</c>,
-    /// then <c>plugins/</c> beside the harness, then <c>bin/plugins/</c> of the repository
+    /// (which must exist), then <c>plugins/</c> beside the harness, then <c>bin/plugins/</c> of the repository
     /// the harness was built in (found by walking up to <c>Harness.sln</c>).
     /// </summary>
     public static IReadOnlyList<string> Default(string? explicitDirectory = null)
     {
         var dirs = new List<string>();
-        if (!string.IsNullOrWhiteSpace(explicitDirectory)) dirs.Add(explicitDirectory);
+        if (!string.IsNullOrWhiteSpace(explicitDirectory))
+        {
+            if (!Directory.Exists(explicitDirectory))
+                throw new InputException($"--plugins {explicitDirectory}: folder not found; pass a folder holding <Name>/<Name>.dll plugin folders.");
+            dirs.Add(explicitDirectory);
+        }
         var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(env))
             dirs.AddRange(env.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
