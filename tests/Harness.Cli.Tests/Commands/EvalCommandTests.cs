@@ -27,7 +27,7 @@ public class EvalCommandTests
         var output = _fixture.PathOf("reports/r1");
         var retrieval = "  - label: retrieval\n    plugin: Retrieval\n    options: { train: test.jsonl }\n    batch_size: 4";
 
-        var result = CliRunner.Run("eval", "--config", Config(Teacher + "\n" + retrieval), "--out", output);
+        var result = CliRunner.Run("eval", "--config", Config(Teacher + "\n" + retrieval, "warmup: 1\nreports: [markdown]"), "--out", output);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
         Assert.That(result.Stdout, Does.Contain("teacher / single-stream: overall 1.000 [1.000, 1.000]"));
@@ -37,6 +37,8 @@ public class EvalCommandTests
         foreach (var dir in new[] { "teacher/single-stream", "teacher/offline", "retrieval/single-stream", "retrieval/offline" })
             Assert.That(File.Exists(Path.Combine(output, dir, "metrics.json")), Is.True, dir);
         Assert.That(File.Exists(Path.Combine(output, "run.json")), Is.True);
+        Assert.That(result.Stdout, Does.Contain("report: " + Path.Combine(output, "report.md")));
+        Assert.That(File.ReadAllText(Path.Combine(output, "report.md")), Does.Contain("retrieval"));
     }
 
     [Test]
