@@ -12,7 +12,7 @@ public static class EnvironmentProbe
         CpuName(),
         Environment.ProcessorCount,
         GpuName(),
-        RuntimeInformation.FrameworkDescription,
+        Environment.Version.ToString(),
         HarnessVersion.Current,
         Run("git", $"-C \"{workingDirectory}\" rev-parse HEAD"));
 
