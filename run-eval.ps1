@@ -19,7 +19,7 @@ if (-not $runId -and -not $out) {
 }
 $reportDir = if ($out) { $out } else { Join-Path 'reports' $runId }
 
-dotnet (Join-Path 'src' 'Harness.Cli' 'bin' 'Release' 'net10.0' 'harness.dll') eval --config eval.yaml @extra
+dotnet src/Harness.Cli/bin/Release/net10.0/harness.dll eval --config eval.yaml @extra
 $status = $LASTEXITCODE
 
 Write-Host "report folder: $reportDir"
