@@ -40,7 +40,9 @@ internal static class EvalCommand
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
-                e.Cancel = true;
+                // A second Ctrl+C ends the process at once (a backend call that never returns).
+                e.Cancel = !interrupt.IsCancellationRequested;
+                stderr.WriteLine(e.Cancel ? "stopping after the calls in flight (Ctrl+C again to quit now)..." : "quitting.");
                 interrupt.Cancel();
             };
             Console.CancelKeyPress += onCancel;
