@@ -35,10 +35,8 @@ public static class EvaluationRunner
         var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
         var runDataset = dataset with { Rows = rows };
 
-        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters),
-            null!, null, progress);
-        var (manifest, previous) = OpenManifest(state, dataset.Sha256);
-        state = state with { Manifest = manifest, Previous = previous };
+        var (manifest, previous) = OpenManifest(config, options, dataset.Sha256, rows.Length);
+        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters), manifest, previous, progress);
 
         var results = new List<BackendRunResult>();
         for (var i = 0; i < config.Backends.Length; i++)
@@ -59,33 +57,33 @@ public static class EvaluationRunner
                 $"{config.SourcePath}: backends[{entry.Index}].options.{unknown}: {plugin.Name} has no option '{unknown}'; valid: {(known.Count == 0 ? "(none)" : string.Join(", ", plugin.Factory.Options.Select(o => o.Name)))}.");
     }
 
-    private static (RunManifest Manifest, RunManifest? Previous) OpenManifest(RunState state, string datasetSha)
+    private static (RunManifest Manifest, RunManifest? Previous) OpenManifest(EvalConfig config, RunOptions options, string datasetSha, int rows)
     {
-        var path = state.ManifestPath;
+        var path = Path.Combine(options.RunDirectory, RunLayout.RunFile);
         RunManifest? previous = null;
         if (File.Exists(path))
         {
-            if (!state.Options.Resume)
-                throw new InputException($"{state.Options.RunDirectory}: a run already exists there; pass --resume to continue it or choose another --run-id.");
+            if (!options.Resume)
+                throw new InputException($"{options.RunDirectory}: a run already exists there; pass --resume to continue it or choose another --run-id.");
             previous = RunManifest.Read(path);
         }
-        else if (state.Options.Resume)
+        else if (options.Resume)
         {
-            throw new InputException($"{state.Options.RunDirectory}: nothing to resume (no {RunLayout.RunFile}); run without --resume to start it.");
+            throw new InputException($"{options.RunDirectory}: nothing to resume (no {RunLayout.RunFile}); run without --resume to start it.");
         }
 
-        Directory.CreateDirectory(state.Options.RunDirectory);
+        Directory.CreateDirectory(options.RunDirectory);
         var manifest = new RunManifest
         {
-            RunId = state.Options.RunId,
+            RunId = options.RunId,
             StartedAt = previous?.StartedAt ?? DateTimeOffset.UtcNow,
-            ConfigPath = state.Config.SourcePath,
-            ConfigSha256 = state.Config.Sha256,
-            ConfigText = state.Config.Text,
-            DatasetPath = state.Config.Dataset,
+            ConfigPath = config.SourcePath,
+            ConfigSha256 = config.Sha256,
+            ConfigText = config.Text,
+            DatasetPath = config.Dataset,
             DatasetSha256 = datasetSha,
-            Rows = state.Rows.Length,
-            Environment = EnvironmentProbe.Capture(state.Config.BaseDirectory),
+            Rows = rows,
+            Environment = EnvironmentProbe.Capture(config.BaseDirectory),
         };
         if (previous is not null)
         {

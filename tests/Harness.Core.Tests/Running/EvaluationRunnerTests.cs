@@ -254,4 +254,17 @@ public class EvaluationRunnerTests
         Assert.That(single.PerCall.P50, Is.GreaterThanOrEqualTo(55));
         Assert.That(single.PerIntent.P50, Is.GreaterThanOrEqualTo(165), "three sequential calls of 60 ms");
     }
+
+    [Test]
+    public async Task Resume_refuses_when_the_dataset_changed()
+    {
+        using var run = new RunFixture(rows: 4);
+        var catalog = BackendCatalog.Of(new FakeBackendFactory("Fake", run.Dataset));
+        await run.RunAsync(run.Config(OneBackend), run.Options(catalog));
+        File.WriteAllLines(run.DatasetPath, File.ReadAllLines(run.DatasetPath).Take(3));
+
+        var error = Assert.ThrowsAsync<InputException>(() => run.RunAsync(run.Config(OneBackend), run.Options(catalog, resume: true)));
+
+        Assert.That(error!.Message, Does.Contain("cannot resume: the dataset").And.Contain("changed since the run started"));
+    }
 }
