@@ -52,7 +52,7 @@ internal static class CallExecutor
             var error = response.Error ?? (response.Text is null ? "backend returned neither text nor an error" : null);
             var parsed = error is null
                 ? context.Parser.Parse(call.Tool, response.Text)
-                : new ParsedOutput(call.Tool, null, ParseFailureKind.BackendError, error);
+                : ParsedOutput.BackendFailure(call.Tool, error);
             context.Log.Append(new CallRecord(
                 call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
                 latency, response.InputTokens, response.OutputTokens, error, call.Warmup));
