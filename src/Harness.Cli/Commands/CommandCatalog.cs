@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return ScoreCommand.Create();
         yield return MistakesCommand.Create();
+        yield return EvalCommand.Create();
+        yield return PluginsCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();
         yield return GateCommand.Create();
