@@ -41,7 +41,7 @@ internal static class HtmlStyles
         .note{color:var(--muted);font-size:12px;margin:4px 0 0}
         .chart{display:block;max-width:100%;height:auto;margin:6px 0 10px}
         .chart .lbl{font-size:12px;font-weight:600;fill:#1d2433}.chart .sub{font-size:11px;fill:#5f6678}
-        .chart .tick{font-size:10px;fill:#8a90a2}.chart .val{font-size:10px;fill:#1d2433;font-variant-numeric:tabular-nums}
+        .chart .tick{font-size:10px;fill:#8a90a2}.chart .val{font-size:10px;fill:#1d2433;font-variant-numeric:tabular-nums;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
         .chart .err{font-size:12px;fill:#c92a2a}.chart .floor{font-size:10px;font-weight:600;fill:#d9480f}
         .chart .whisker{stroke:#1d2433;stroke-width:1.2;fill:none}
         .scroll{overflow-x:auto}
