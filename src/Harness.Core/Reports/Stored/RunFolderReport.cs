@@ -21,15 +21,17 @@ public static class RunFolderReport
         var runJson = Path.Combine(runDirectory, RunLayout.RunFile);
         using var doc = File.Exists(runJson) ? Parse(runJson) : null;
         var root = doc?.RootElement;
-        var failed = root is { } r && r.TryGetProperty("backends", out var b) && b.ValueKind == JsonValueKind.Object
-            ? b.EnumerateObject().Where(e => S(e.Value, "error") is not null).ToList()
-            : [];
+        var backends = root is { } r && r.TryGetProperty("backends", out var b) && b.ValueKind == JsonValueKind.Object ? b.EnumerateObject().ToList() : [];
+        var failed = backends.Where(e => S(e.Value, "error") is not null).ToList();
 
         var runResults = results.Select(s => s.ToRunResult()).ToList();
         var first = results[0].Metrics.Run;
         foreach (var backend in failed.Where(f => runResults.All(x => x.Label != f.Name)))
             runResults.Add(new BackendRunResult(backend.Name, Empty(first with { Backend = S(backend.Value, "plugin") ?? "", Model = S(backend.Value, "model") ?? "" }), [], S(backend.Value, "error")));
-        return new RunReport(first.Id, dataset, [.. runResults], root is { } e ? Environment(e) : null);
+        // Config order (run.json lists the backends as the config did), then any others by name.
+        var order = backends.Select((e, i) => (e.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var ordered = runResults.Select((x, i) => (x, i)).OrderBy(p => order.GetValueOrDefault(p.x.Label, order.Count)).ThenBy(p => p.i).Select(p => p.x);
+        return new RunReport(first.Id, dataset, [.. ordered], root is { } e ? Environment(e) : null);
     }
 
     private static JsonDocument Parse(string runJson)
