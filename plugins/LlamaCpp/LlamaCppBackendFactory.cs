@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Harness.Backends;
+using Harness.Plugins.LlamaCpp.Generation;
+using Harness.Plugins.LlamaCpp.Native;
+
+namespace Harness.Plugins.LlamaCpp;
+
+/// <summary>Creates <see cref="LlamaCppBackend"/>s: GGUF students through llama.cpp on CPU or CUDA.</summary>
+public sealed class LlamaCppBackendFactory : IBackendFactory
+{
+    public string Name => "LlamaCpp";
+
+    public string Description => "GGUF models (Llama-2 chat and other decoder-only students) through llama.cpp 0.5.0, greedy, many sequences per batch.";
+
+    public IReadOnlyList<BackendOptionInfo> Options => LlamaSettings.Options;
+
+    public async Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
+    {
+        var settings = LlamaSettings.Read(options, context);
+        GgufHeader.Check(settings.ModelPath, settings.Source);
+        var library = LlamaLibrary.Load(settings.LibraryPath, context.PluginDirectory, settings.Cuda);
+        LlamaLog.Route(context.Log, settings.LogLevel);
+        if (settings.Cuda && !library.HasCuda)
+            throw new BackendException($"{settings.Source}: option 'device' is cuda but llama.cpp found no CUDA GPU on this machine ({library.Directory}); use device: cpu.");
+        var sha256 = await HashAsync(settings.ModelPath, cancellationToken);
+        var model = LlamaModel.Load(library, settings.ModelPath, settings.GpuLayers, settings.Source);
+        try
+        {
+            if (model.HasEncoder)
+                throw new BackendException($"{settings.Source}: option 'model': {settings.ModelPath} is an encoder-decoder model (T5); this plugin runs decoder-only models so far.");
+            var decoder = new BatchDecoder(model, settings);
+            var renderer = new PromptRenderer(model, settings.ChatTemplate, settings.SystemPrompt, settings.Source);
+            context.Log($"LlamaCpp: {Path.GetFileName(settings.ModelPath)} on {(settings.Cuda ? "cuda" : "cpu")}, {settings.BatchSize} sequences x {decoder.ContextPerSequence} tokens, {settings.Threads} threads ({library.LibraryPath})");
+            return new LlamaCppBackend(model, decoder, renderer, settings, sha256);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}
