@@ -47,7 +47,7 @@ internal sealed unsafe class LlamaLibrary
         {
             var where = string.Join(", ", candidates);
             throw new BackendException(cuda
-                ? $"LlamaCpp: the CUDA build of llama.cpp was not found (looked in {where}); run native/llama-cpp/install.sh --cuda, then rebuild plugins/LlamaCpp, or set option 'llama_library'."
+                ? $"LlamaCpp: option 'device' is cuda but the CUDA build of llama.cpp was not found (looked in {where}); run native/llama-cpp/install.sh --cuda on a machine with an NVIDIA GPU, then rebuild plugins/LlamaCpp, or use device: cpu."
                 : $"LlamaCpp: libllama was not found (looked in {where}); {InstallHint}, or set option 'llama_library' / HARNESS_LLAMA_LIBRARY.");
         }
         lock (s_gate)
