@@ -12,7 +12,8 @@ Writes, into the output folder (default tests/fixtures/llama-tiny/):
 
 Usage (Debian's Python, which has numpy, torch and sentencepiece):
   /usr/bin/python3 tools/llama-fixture/make_fixture.py <llama.cpp checkout> [out dir]
-                   [--dataset datasets/tonal-color/train.jsonl] [--model-only]
+                   [--dataset datasets/tonal-color/train.jsonl]
+                   [--prompts-from datasets/tonal-color/test.jsonl] [--model-only]
                    [--dim 64 --layers 2 --heads 4 --kv-heads 2 --ffn 128]
 
 <llama.cpp checkout> is the llama.cpp source that node-llama-cpp@3.22.1 carries; its
@@ -221,6 +222,8 @@ def main():
     ap.add_argument("llama_cpp", help="llama.cpp checkout (its gguf-py is used)")
     ap.add_argument("out", nargs="?", default="tests/fixtures/llama-tiny")
     ap.add_argument("--dataset", default="datasets/tonal-color/train.jsonl")
+    ap.add_argument("--prompts-from", default="datasets/tonal-color/test.jsonl",
+                    help="intents the reference prompts are drawn from (default: the test split)")
     ap.add_argument("--name", default="llama-tiny")
     ap.add_argument("--dim", type=int, default=64)
     ap.add_argument("--layers", type=int, default=2)
@@ -248,10 +251,11 @@ def main():
     if a.model_only:
         return
     rng = np.random.default_rng(SEED)
-    chosen = rng.choice(len(intents), size=min(a.prompts, len(intents)), replace=False)
+    pool = read_intents(a.prompts_from)
+    chosen = rng.choice(len(pool), size=min(a.prompts, len(pool)), replace=False)
     cases = []
     for n, idx in enumerate(chosen):
-        prompt = f"tool: {TOOLS[n % 3]}\nintent: {intents[idx]}"
+        prompt = f"tool: {TOOLS[n % 3]}\nintent: {pool[idx]}"
         ids = [sp.bos_id()] + sp.encode(INST_TEMPLATE.format(prompt=prompt))
         out, margins = greedy(w, a, ids, sp.eos_id(), a.max_new)
         cases.append({"prompt": prompt, "prompt_ids": ids, "output_ids": out,
