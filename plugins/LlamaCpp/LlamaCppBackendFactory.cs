@@ -21,7 +21,7 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
         var library = LlamaLibrary.Load(settings.LibraryPath, context.PluginDirectory, settings.Cuda);
         LlamaLog.Route(context.Log, settings.LogLevel);
         if (settings.Cuda && !library.HasCuda)
-            throw new BackendException($"{settings.Source}: option 'device' is cuda but llama.cpp found no CUDA GPU on this machine ({library.Directory}); use device: cpu.");
+            throw new BackendException($"{settings.Source}: option 'device' is cuda but ggml loaded no CUDA backend from {library.Directory}: there is no NVIDIA GPU/driver here or the CUDA 13 runtime (libcudart.so.13, libcublas.so.13) is not installed; install it or use device: cpu.");
         var sha256 = await HashAsync(settings.ModelPath, cancellationToken);
         var model = LlamaModel.Load(library, settings.ModelPath, settings.GpuLayers, settings.Source);
         try

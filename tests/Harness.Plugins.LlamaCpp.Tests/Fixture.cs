@@ -30,7 +30,7 @@ internal static class Fixture
 
     public static BackendOptions Options(params (string Key, string Value)[] values)
     {
-        var map = new Dictionary<string, string> { ["model"] = "llama-tiny.gguf", ["threads"] = "1", ["kv_type"] = "f32" };
+        var map = new Dictionary<string, string> { ["model"] = "llama-tiny.gguf", ["threads"] = "1" };
         foreach (var (k, v) in values) map[k] = v;
         return new BackendOptions(map, "test.yaml: backends[0]");
     }

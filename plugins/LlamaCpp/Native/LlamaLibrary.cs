@@ -90,7 +90,7 @@ internal sealed unsafe class LlamaLibrary
         {
             llama = NativeLibrary.Load(path);
             var ggmlPath = System.IO.Directory.EnumerateFiles(directory, "libggml*.so")
-                .FirstOrDefault(f => Path.GetFileName(f) is var n && (n == "libggml.so" || n.StartsWith("libggml.v", StringComparison.Ordinal)))
+                .FirstOrDefault(f => Path.GetFileName(f).StartsWith("libggml.", StringComparison.Ordinal)) // libggml.v0.5.0.so, libggml.cuda.v0.5.0.so
                 ?? throw new BackendException($"LlamaCpp: {directory} has libllama but no libggml; {InstallHint}.");
             ggml = NativeLibrary.Load(ggmlPath);
         }
