@@ -170,24 +170,11 @@ def greedy(w, a, prompt_ids, eos, max_new):
     return out, margins
 
 
-def write_gguf(gguf, path, a, w, sp):
-    vocab = sp.get_piece_size()
-    writer = gguf.GGUFWriter(path, "llama")
-    writer.add_name(a.name)
-    writer.add_context_length(a.context)
-    writer.add_embedding_length(a.dim)
-    writer.add_block_count(a.layers)
-    writer.add_feed_forward_length(a.ffn)
-    writer.add_head_count(a.heads)
-    writer.add_head_count_kv(a.kv_heads)
-    writer.add_layer_norm_rms_eps(a.eps)
-    writer.add_rope_freq_base(a.rope_base)
-    writer.add_rope_dimension_count(a.dim // a.heads)
-    writer.add_vocab_size(vocab)
-    writer.add_file_type(gguf.LlamaFileType.ALL_F32)
+def write_vocab(gguf, writer, sp, add_bos, add_eos):
+    """The SentencePiece model as a llama-type (SPM) GGUF vocabulary."""
     writer.add_tokenizer_model("llama")
     tokens, scores, types = [], [], []
-    for i in range(vocab):
+    for i in range(sp.get_piece_size()):
         tokens.append(sp.id_to_piece(i).encode("utf-8"))
         scores.append(sp.get_score(i))
         if sp.is_unknown(i):
@@ -206,8 +193,26 @@ def write_gguf(gguf, path, a, w, sp):
     writer.add_bos_token_id(sp.bos_id())
     writer.add_eos_token_id(sp.eos_id())
     writer.add_unk_token_id(sp.unk_id())
-    writer.add_add_bos_token(True)
-    writer.add_add_eos_token(False)
+    writer.add_add_bos_token(add_bos)
+    writer.add_add_eos_token(add_eos)
+
+
+def write_gguf(gguf, path, a, w, sp):
+    vocab = sp.get_piece_size()
+    writer = gguf.GGUFWriter(path, "llama")
+    writer.add_name(a.name)
+    writer.add_context_length(a.context)
+    writer.add_embedding_length(a.dim)
+    writer.add_block_count(a.layers)
+    writer.add_feed_forward_length(a.ffn)
+    writer.add_head_count(a.heads)
+    writer.add_head_count_kv(a.kv_heads)
+    writer.add_layer_norm_rms_eps(a.eps)
+    writer.add_rope_freq_base(a.rope_base)
+    writer.add_rope_dimension_count(a.dim // a.heads)
+    writer.add_vocab_size(vocab)
+    writer.add_file_type(gguf.LlamaFileType.ALL_F32)
+    write_vocab(gguf, writer, sp, add_bos=True, add_eos=False)
     writer.add_chat_template(LLAMA2_JINJA)
     for name, tensor in w.items():
         writer.add_tensor(name, tensor.to(torch.float32).numpy())
