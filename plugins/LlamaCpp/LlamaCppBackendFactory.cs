@@ -26,10 +26,8 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
         var model = LlamaModel.Load(library, settings.ModelPath, settings.GpuLayers, settings.Source);
         try
         {
-            if (model.HasEncoder)
-                throw new BackendException($"{settings.Source}: option 'model': {settings.ModelPath} is an encoder-decoder model (T5); this plugin runs decoder-only models so far.");
             var decoder = new BatchDecoder(model, settings);
-            var renderer = new PromptRenderer(model, settings.ChatTemplate, settings.SystemPrompt, settings.Source);
+            var renderer = new PromptRenderer(model, settings.ChatTemplateFor(model.HasEncoder), settings.SystemPrompt, settings.Source);
             context.Log($"LlamaCpp: {Path.GetFileName(settings.ModelPath)} on {(settings.Cuda ? "cuda" : "cpu")}, {settings.BatchSize} sequences x {decoder.ContextPerSequence} tokens, {settings.Threads} threads ({library.LibraryPath})");
             return new LlamaCppBackend(model, decoder, renderer, settings, sha256);
         }

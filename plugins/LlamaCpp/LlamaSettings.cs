@@ -30,10 +30,13 @@ internal sealed record LlamaSettings(
         new("max_new_tokens", "Most tokens generated per request (greedy, stops earlier at end of generation).", "256"),
         new("llama_library", "libllama file or folder; empty: HARNESS_LLAMA_LIBRARY, then the plugin folder.", ""),
         new("log_level", "llama.cpp log lines passed to the harness log: none, error, warn, info, debug.", "none"),
-        new("chat_template", "llama2 ([INST] <<SYS>> ... [/INST]), gguf (the template the model file carries) or none.", "llama2"),
+        new("chat_template", "auto (llama2 for decoder-only models, none for encoder-decoder ones), llama2 ([INST] <<SYS>> ... [/INST]), gguf (the template the model file carries) or none.", "auto"),
         new("system_prompt", "System message put in the chat template; empty for none.", ""),
         new("kv_type", "KV cache element type: f16 (llama.cpp's default) or f32.", "f16"),
     ];
+
+    /// <summary>The template to use: <c>auto</c> is llama2, or none for an encoder-decoder model (T5 takes the raw prompt).</summary>
+    public string ChatTemplateFor(bool encoderDecoder) => ChatTemplate != "auto" ? ChatTemplate : encoderDecoder ? "none" : "llama2";
 
     public static LlamaSettings Read(BackendOptions options, BackendContext context)
     {
@@ -51,7 +54,7 @@ internal sealed record LlamaSettings(
             options.GetInt32("max_new_tokens", 256, 1, 1 << 20),
             string.IsNullOrWhiteSpace(library) ? null : context.ResolvePath(library),
             Enum.Parse<LlamaLogLevel>(options.GetChoice("log_level", "none", "none", "error", "warn", "info", "debug"), ignoreCase: true),
-            options.GetChoice("chat_template", "llama2", "llama2", "gguf", "none"),
+            options.GetChoice("chat_template", "auto", "auto", "llama2", "gguf", "none"),
             options.GetString("system_prompt") ?? "",
             options.GetChoice("kv_type", "f16", "f16", "f32") == "f32",
             options.Source);

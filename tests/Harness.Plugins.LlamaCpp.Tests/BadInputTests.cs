@@ -69,7 +69,7 @@ public class BadInputTests
     public void An_unknown_chat_template_choice_lists_the_valid_ones()
     {
         var e = CreateFails(("chat_template", "chatml"));
-        Assert.That(e.Message, Does.Contain("chat_template").And.Contain("llama2, gguf, none"));
+        Assert.That(e.Message, Does.Contain("chat_template").And.Contain("auto, llama2, gguf, none"));
     }
 
     private static BackendException CreateFails(params (string, string)[] options)

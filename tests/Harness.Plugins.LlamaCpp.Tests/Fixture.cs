@@ -35,9 +35,12 @@ internal static class Fixture
         return new BackendOptions(map, "test.yaml: backends[0]");
     }
 
-    public static Reference LoadReference()
+    /// <summary>The encoder-decoder fixture (tests/fixtures/t5-tiny).</summary>
+    public static string T5Directory => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", "t5-tiny");
+
+    public static Reference LoadReference(string? directory = null)
     {
-        using var stream = File.OpenRead(Path.Combine(Directory, "reference.json"));
+        using var stream = File.OpenRead(Path.Combine(directory ?? Directory, "reference.json"));
         return JsonSerializer.Deserialize<Reference>(stream, s_json)!;
     }
 }

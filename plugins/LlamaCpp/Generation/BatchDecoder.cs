@@ -11,7 +11,7 @@ namespace Harness.Plugins.LlamaCpp.Generation;
 /// sequence's last token, and a finished sequence's cache is removed so the next
 /// request can take its place.
 /// </summary>
-internal sealed unsafe class BatchDecoder : IDisposable
+internal sealed unsafe partial class BatchDecoder : IDisposable
 {
     private readonly LlamaModel _model;
     private readonly LlamaApi _api;
@@ -30,7 +30,10 @@ internal sealed unsafe class BatchDecoder : IDisposable
         p.NSeqMax = (uint)Sequences;
         p.NCtx = (uint)(settings.ContextSize * Sequences);
         p.NBatch = (uint)Math.Max(settings.ContextSize, 512);
-        p.NUbatch = Math.Min(512u, p.NBatch);
+        // The encoder takes a whole batch in one ubatch (llama.cpp asserts it).
+        p.NUbatch = model.HasEncoder ? p.NBatch : Math.Min(512u, p.NBatch);
+        // T5's position bias is built for one KV stream; split per-sequence streams trip a ggml shape assert.
+        if (model.HasEncoder) p.KvUnified = 1;
         p.NThreads = settings.Threads;
         p.NThreadsBatch = settings.Threads;
         p.TypeK = p.TypeV = settings.KvF32 ? LlamaContextParams.GgmlTypeF32 : LlamaContextParams.GgmlTypeF16;
@@ -57,6 +60,7 @@ internal sealed unsafe class BatchDecoder : IDisposable
     /// <summary>Generated tokens per prompt, same order; an end-of-generation token, when reached, is the last one.</summary>
     public int[][] Generate(IReadOnlyList<int[]> prompts, CancellationToken cancellationToken)
     {
+        if (_model.HasEncoder) return GenerateEncoderDecoder(prompts, cancellationToken);
         var outputs = prompts.Select(_ => new List<int>()).ToArray();
         var slots = new Slot?[Sequences];
         var next = 0;
@@ -93,7 +97,7 @@ internal sealed unsafe class BatchDecoder : IDisposable
                     var output = outputs[slot.Request];
                     output.Add(token);
                     slot.Last = token;
-                    if (_model.IsEndOfGeneration(token) || output.Count >= _maxNewTokens || slot.Position >= ContextPerSequence)
+                    if (IsDone(slot, output))
                     {
                         _api.MemorySeqRm(memory, s, -1, -1);
                         slots[s] = null;
@@ -107,6 +111,9 @@ internal sealed unsafe class BatchDecoder : IDisposable
         }
         return [.. outputs.Select(o => o.ToArray())];
     }
+
+    private bool IsDone(Slot slot, List<int> output) =>
+        _model.IsEndOfGeneration(slot.Last) || output.Count >= _maxNewTokens || slot.Position >= ContextPerSequence;
 
     private void Decode()
     {

@@ -20,6 +20,8 @@ internal sealed unsafe class LlamaModel : IDisposable
         _vocab = _api.ModelGetVocab(handle.DangerousGetHandle());
         Bos = _api.VocabBos(_vocab);
         HasEncoder = _api.ModelHasEncoder(handle.DangerousGetHandle()) != 0;
+        var start = _api.ModelDecoderStartToken(handle.DangerousGetHandle());
+        DecoderStart = start >= 0 ? start : Bos;
     }
 
     public LlamaLibrary Library { get; }
@@ -30,7 +32,11 @@ internal sealed unsafe class LlamaModel : IDisposable
 
     public int Bos { get; }
 
+    /// <summary>True for encoder-decoder models (T5): the prompt goes through <c>llama_encode</c>.</summary>
     public bool HasEncoder { get; }
+
+    /// <summary>The first decoder token of an encoder-decoder model (its decoder start token, else BOS).</summary>
+    public int DecoderStart { get; }
 
     public int LayerCount => _api.ModelNLayer(Handle.DangerousGetHandle());
 

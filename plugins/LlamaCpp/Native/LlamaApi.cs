@@ -33,6 +33,8 @@ internal sealed unsafe class LlamaApi
         BatchInit = (delegate* unmanaged<int, int, int, LlamaBatch>)NativeLibrary.GetExport(llama, "llama_batch_init");
         BatchFree = (delegate* unmanaged<LlamaBatch, void>)NativeLibrary.GetExport(llama, "llama_batch_free");
         Decode = (delegate* unmanaged<nint, LlamaBatch, int>)NativeLibrary.GetExport(llama, "llama_decode");
+        Encode = (delegate* unmanaged<nint, LlamaBatch, int>)NativeLibrary.GetExport(llama, "llama_encode");
+        ModelDecoderStartToken = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(llama, "llama_model_decoder_start_token");
         GetLogitsIth = (delegate* unmanaged<nint, int, float*>)NativeLibrary.GetExport(llama, "llama_get_logits_ith");
         GetMemory = (delegate* unmanaged<nint, nint>)NativeLibrary.GetExport(llama, "llama_get_memory");
         MemorySeqRm = (delegate* unmanaged<nint, int, int, int, byte>)NativeLibrary.GetExport(llama, "llama_memory_seq_rm");
@@ -68,6 +70,8 @@ internal sealed unsafe class LlamaApi
     public readonly delegate* unmanaged<int, int, int, LlamaBatch> BatchInit;
     public readonly delegate* unmanaged<LlamaBatch, void> BatchFree;
     public readonly delegate* unmanaged<nint, LlamaBatch, int> Decode;
+    public readonly delegate* unmanaged<nint, LlamaBatch, int> Encode;
+    public readonly delegate* unmanaged<nint, int> ModelDecoderStartToken;
     public readonly delegate* unmanaged<nint, int, float*> GetLogitsIth;
     public readonly delegate* unmanaged<nint, nint> GetMemory;
     public readonly delegate* unmanaged<nint, int, int, int, byte> MemorySeqRm;
