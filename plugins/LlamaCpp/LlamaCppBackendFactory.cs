@@ -10,7 +10,7 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
 {
     public string Name => "LlamaCpp";
 
-    public string Description => "GGUF models (Llama-2 chat and other decoder-only students) through llama.cpp 0.5.0, greedy, many sequences per batch.";
+    public string Description => "GGUF students (Llama-2 chat, other decoder-only models, T5 encoder-decoders) through llama.cpp 0.5.0: greedy, many sequences per batch.";
 
     public IReadOnlyList<BackendOptionInfo> Options => LlamaSettings.Options;
 
@@ -24,18 +24,33 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
             throw new BackendException($"{settings.Source}: option 'device' is cuda but ggml loaded no CUDA backend from {library.Directory}: there is no NVIDIA GPU/driver here or the CUDA 13 runtime (libcudart.so.13, libcublas.so.13) is not installed; install it or use device: cpu.");
         var sha256 = await HashAsync(settings.ModelPath, cancellationToken);
         var model = LlamaModel.Load(library, settings.ModelPath, settings.GpuLayers, settings.Source);
+        BatchDecoder? decoder = null;
         try
         {
-            var decoder = new BatchDecoder(model, settings);
+            decoder = new BatchDecoder(model, settings);
             var renderer = new PromptRenderer(model, settings.ChatTemplateFor(model.HasEncoder), settings.SystemPrompt, settings.Source);
+            CheckContextFits(model, decoder, renderer, settings);
             context.Log($"LlamaCpp: {Path.GetFileName(settings.ModelPath)} on {(settings.Cuda ? "cuda" : "cpu")}, {settings.BatchSize} sequences x {decoder.ContextPerSequence} tokens, {settings.Threads} threads ({library.LibraryPath})");
             return new LlamaCppBackend(model, decoder, renderer, settings, sha256);
         }
         catch
         {
+            decoder?.Dispose();
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Fails at start, not call by call, when even the shortest prompt the harness sends
+    /// (spec §3's template with an empty intent) does not fit the context with room to answer.
+    /// </summary>
+    private static void CheckContextFits(LlamaModel model, BatchDecoder decoder, PromptRenderer renderer, LlamaSettings settings)
+    {
+        var probe = model.Tokenize(renderer.Render("tool: filter\nintent: ")).Length;
+        if (probe + 1 > decoder.ContextPerSequence)
+            throw new BackendException(
+                $"{settings.Source}: option 'context_size' ({decoder.ContextPerSequence}) is too small for the prompt: the chat template and 'tool: filter / intent:' alone take {probe} tokens; set context_size to at least {probe + settings.MaxNewTokens + 32}.");
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)

@@ -41,14 +41,22 @@ public class BadInputTests
     }
 
     [Test]
-    public async Task A_context_too_small_for_the_prompt_names_context_size_and_the_size_needed()
+    public void A_context_too_small_for_any_prompt_fails_at_start_naming_context_size()
+    {
+        var e = CreateFails(("context_size", "8"));
+        Assert.That(e.Message, Does.Contain("option 'context_size' (8) is too small for the prompt").And.Contain("set context_size to at least"));
+    }
+
+    [Test]
+    public async Task A_prompt_longer_than_the_context_names_the_request_and_the_size_needed()
     {
         Fixture.RequireNativeLibrary();
         await using var backend = await new LlamaCppBackendFactory().CreateAsync(
-            Fixture.Options(("context_size", "8")), Fixture.Context(), CancellationToken.None);
-        var request = new ToolRequest("test-00001", "golden hour", ToolName.Filter, "tool: filter\nintent: golden hour");
+            Fixture.Options(("context_size", "40")), Fixture.Context(), CancellationToken.None);
+        var intent = string.Join(' ', Enumerable.Repeat("golden hour", 20));
+        var request = new ToolRequest("test-00001", intent, ToolName.Filter, $"tool: filter\nintent: {intent}");
         var e = Assert.ThrowsAsync<BackendException>(() => backend.GenerateAsync([request], CancellationToken.None));
-        Assert.That(e!.Message, Does.Contain("option 'context_size' (8) is too small for request test-00001").And.Contain("set context_size to at least"));
+        Assert.That(e!.Message, Does.Contain("option 'context_size' (40) is too small for request test-00001").And.Contain("set context_size to at least"));
     }
 
     [Test]
