@@ -26,6 +26,9 @@ internal sealed unsafe partial class BatchDecoder : IDisposable
         _api = model.Library.Api;
         _maxNewTokens = settings.MaxNewTokens;
         Sequences = settings.BatchSize;
+        var most = (int)_api.MaxParallelSequences();
+        if (Sequences > most)
+            throw new BackendException($"{settings.Source}: option 'batch_size' ({Sequences}) is more sequences than llama.cpp runs at once ({most}); lower it.");
         var p = _api.ContextDefaultParams();
         p.NSeqMax = (uint)Sequences;
         p.NCtx = (uint)(settings.ContextSize * Sequences);

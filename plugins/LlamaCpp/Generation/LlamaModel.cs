@@ -38,8 +38,6 @@ internal sealed unsafe class LlamaModel : IDisposable
     /// <summary>The first decoder token of an encoder-decoder model (its decoder start token, else BOS).</summary>
     public int DecoderStart { get; }
 
-    public int LayerCount => _api.ModelNLayer(Handle.DangerousGetHandle());
-
     /// <summary>Checks the file, then loads it; every failure names the file and what to do.</summary>
     public static LlamaModel Load(LlamaLibrary library, string path, int gpuLayers, string source)
     {

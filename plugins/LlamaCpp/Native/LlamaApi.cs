@@ -23,7 +23,6 @@ internal sealed unsafe class LlamaApi
         ModelGetVocab = (delegate* unmanaged<nint, nint>)NativeLibrary.GetExport(llama, "llama_model_get_vocab");
         ModelChatTemplate = (delegate* unmanaged<nint, byte*, byte*>)NativeLibrary.GetExport(llama, "llama_model_chat_template");
         ModelHasEncoder = (delegate* unmanaged<nint, byte>)NativeLibrary.GetExport(llama, "llama_model_has_encoder");
-        ModelNLayer = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(llama, "llama_model_n_layer");
         VocabNTokens = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(llama, "llama_vocab_n_tokens");
         VocabIsEog = (delegate* unmanaged<nint, int, byte>)NativeLibrary.GetExport(llama, "llama_vocab_is_eog");
         VocabBos = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(llama, "llama_vocab_bos");
@@ -41,7 +40,6 @@ internal sealed unsafe class LlamaApi
         MemoryClear = (delegate* unmanaged<nint, byte, void>)NativeLibrary.GetExport(llama, "llama_memory_clear");
         NCtxSeq = (delegate* unmanaged<nint, uint>)NativeLibrary.GetExport(llama, "llama_n_ctx_seq");
         MaxParallelSequences = (delegate* unmanaged<nuint>)NativeLibrary.GetExport(llama, "llama_max_parallel_sequences");
-        SupportsGpuOffload = (delegate* unmanaged<byte>)NativeLibrary.GetExport(llama, "llama_supports_gpu_offload");
         PrintSystemInfo = (delegate* unmanaged<byte*>)NativeLibrary.GetExport(llama, "llama_print_system_info");
         BackendLoadAllFromPath = (delegate* unmanaged<byte*, void>)NativeLibrary.GetExport(ggml, "ggml_backend_load_all_from_path");
         BackendRegByName = (delegate* unmanaged<byte*, nint>)NativeLibrary.GetExport(ggml, "ggml_backend_reg_by_name");
@@ -60,7 +58,6 @@ internal sealed unsafe class LlamaApi
     public readonly delegate* unmanaged<nint, nint> ModelGetVocab;
     public readonly delegate* unmanaged<nint, byte*, byte*> ModelChatTemplate;
     public readonly delegate* unmanaged<nint, byte> ModelHasEncoder;
-    public readonly delegate* unmanaged<nint, int> ModelNLayer;
     public readonly delegate* unmanaged<nint, int> VocabNTokens;
     public readonly delegate* unmanaged<nint, int, byte> VocabIsEog;
     public readonly delegate* unmanaged<nint, int> VocabBos;
@@ -78,7 +75,6 @@ internal sealed unsafe class LlamaApi
     public readonly delegate* unmanaged<nint, byte, void> MemoryClear;
     public readonly delegate* unmanaged<nint, uint> NCtxSeq;
     public readonly delegate* unmanaged<nuint> MaxParallelSequences;
-    public readonly delegate* unmanaged<byte> SupportsGpuOffload;
     public readonly delegate* unmanaged<byte*> PrintSystemInfo;
     public readonly delegate* unmanaged<byte*, void> BackendLoadAllFromPath;
     public readonly delegate* unmanaged<byte*, nint> BackendRegByName;

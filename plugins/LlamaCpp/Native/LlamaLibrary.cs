@@ -32,7 +32,7 @@ internal sealed unsafe class LlamaLibrary
     public LlamaApi Api { get; }
 
     /// <summary>True when ggml registered a CUDA backend with at least one device.</summary>
-    public bool HasCuda => Api.BackendRegByName is not null && FindBackend("CUDA");
+    public bool HasCuda => FindBackend("CUDA");
 
     /// <summary>
     /// Finds and loads libllama: <paramref name="explicitPath"/> (option <c>llama_library</c>,
