@@ -82,8 +82,8 @@ internal sealed unsafe class OrtRuntime
         var logId = "harness"u8;
         fixed (byte* id = logId)
         {
-            // Logging level 3 = errors only: warnings would flood the harness log.
-            api.Check(api.CreateEnv(3, id, &env));
+            // Logging level 4 = fatal only: every error already reaches the user as one exception message.
+            api.Check(api.CreateEnv(4, id, &env));
         }
         return new OrtRuntime(path, api, version, env);
     }
