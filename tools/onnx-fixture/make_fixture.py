@@ -22,6 +22,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import export  # noqa: E402
+import make_tokenizer_reference  # noqa: E402
 import t5_model  # noqa: E402
 import tokenizer_files  # noqa: E402
 
@@ -170,6 +171,7 @@ def main():
         with open(os.path.join(out, "reference-settings.json"), "w", encoding="utf-8") as f:
             json.dump({"max_new_tokens": args.max_new_tokens, "batch_size": 5}, f, indent=2, sort_keys=True)
             f.write("\n")
+        make_tokenizer_reference.main(out)
     for root, _, files in sorted(os.walk(out)):
         for name in sorted(files):
             path = os.path.join(root, name)

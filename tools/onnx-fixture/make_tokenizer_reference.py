@@ -21,8 +21,8 @@ HARD = ["  golden   hour  ", "golden\thour\nnow", "ＧＯＬＤＥＮ hour", "ca
         "sun-kissed, 80's vibe!", "", "   ", "x", "Ω≈ç√∫", "tool: filter\nintent: neon\u00a0city"]
 
 
-def main():
-    sp = spm.SentencePieceProcessor(model_file=os.path.join(FIXTURE, "spiece.model"))
+def main(fixture=FIXTURE):
+    sp = spm.SentencePieceProcessor(model_file=os.path.join(fixture, "spiece.model"))
     if os.path.exists(TEST_SPLIT):
         with open(TEST_SPLIT, encoding="utf-8") as f:
             intents = [json.loads(line)["intent"] for line in f if line.strip()]
@@ -31,7 +31,7 @@ def main():
         intents = tokenizer_files.FALLBACK_INTENTS
         source = "fallback intents (test split not built yet)"
     texts = [(t, "intent") for t in intents] + [(f"tool: adjust\nintent: {t}", "prompt") for t in intents] + [(t, "hard") for t in HARD]
-    out = os.path.join(FIXTURE, "tokenizer-reference.jsonl")
+    out = os.path.join(fixture, "tokenizer-reference.jsonl")
     with open(out, "w", encoding="utf-8") as f:
         for text, kind in texts:
             f.write(json.dumps({"kind": kind, "text": text, "ids": sp.encode(text) + [sp.eos_id()]}, ensure_ascii=False) + "\n")
