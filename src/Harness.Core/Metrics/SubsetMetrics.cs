@@ -17,4 +17,11 @@ public sealed record SubsetMetrics(
     Interval? OverallCi95)
 {
     public ToolMetrics this[ToolName tool] => Tools.First(t => t.Tool == tool);
+
+    /// <summary>Value equality, tools compared element by element.</summary>
+    public bool Equals(SubsetMetrics? other) =>
+        other is not null && Name == other.Name && N == other.N && Tools.SequenceEqual(other.Tools)
+        && Overall.Equals(other.Overall) && Equals(OverallCi95, other.OverallCi95);
+
+    public override int GetHashCode() => HashCode.Combine(Name, N, Overall);
 }

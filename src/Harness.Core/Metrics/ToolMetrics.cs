@@ -2,7 +2,23 @@ using Harness.Tools;
 
 namespace Harness.Metrics;
 
-/// <summary>The scores of one tool over one subset (spec §4). Higher is better for all scores.</summary>
+/// <summary>The scores of one tool over one subset (spec §4). Higher is better for every score except <see cref="IntensityMae"/>.</summary>
+/// <param name="Tool">The tool.</param>
+/// <param name="TruePositives">TP: rows where the teacher and the student both used the tool.</param>
+/// <param name="FalsePositives">FP: rows where only the student used it.</param>
+/// <param name="FalseNegatives">FN: rows where only the teacher used it.</param>
+/// <param name="TrueNegatives">TN: rows where neither used it.</param>
+/// <param name="Precision">$P = \frac{TP}{TP + FP}$, 0 when TP + FP = 0. Higher is better.</param>
+/// <param name="Recall">$R = \frac{TP}{TP + FN}$, 0 when TP + FN = 0. Higher is better.</param>
+/// <param name="SelectionF1">$F_1 = \frac{2PR}{P + R}$, 0 when P + R = 0. Higher is better.</param>
+/// <param name="Quality">$Q = \frac{1}{|TP|} \sum_{i \in TP} q_i$ with $q_i$ the cosine of the canonical vectors
+/// (adjust, selective_adjust; 1 when both are all zero, 0 when exactly one is) or the name accuracy (filter);
+/// 0 when there are no TP rows. Higher is better.</param>
+/// <param name="QualityN">How many rows <paramref name="Quality"/> averages over (= TP).</param>
+/// <param name="Final">$\frac{2 F_1 Q}{F_1 + Q}$, 0 when both are 0. Higher is better.</param>
+/// <param name="FinalCi95">95% percentile bootstrap interval of <paramref name="Final"/> over rows; null for an empty subset.</param>
+/// <param name="IntensityMae">Filter only: $\frac{1}{|TP|} \sum_{i \in TP} |\hat{s}_i - s_i|$ of the intensities;
+/// null for other tools and when there are no TP rows. Lower is better.</param>
 public sealed record ToolMetrics(
     ToolName Tool,
     int TruePositives,
@@ -16,12 +32,4 @@ public sealed record ToolMetrics(
     int QualityN,
     double Final,
     Interval? FinalCi95,
-    double? IntensityMae)
-{
-    // Precision = TP / (TP + FP), 0 when TP + FP = 0.
-    // Recall = TP / (TP + FN), 0 when TP + FN = 0.
-    // SelectionF1 = 2PR / (P + R), 0 when P + R = 0.
-    // Quality = mean over TP rows of cosine (adjust, selective_adjust) or name accuracy (filter); 0 when QualityN = 0.
-    // Final = 2 * SelectionF1 * Quality / (SelectionF1 + Quality), 0 when both are 0.
-    // IntensityMae = mean |predicted - expected| filter intensity over TP rows (filter only; lower is better).
-}
+    double? IntensityMae);

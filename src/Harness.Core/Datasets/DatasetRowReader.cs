@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Harness.Json;
+using Harness.Tools;
+
+namespace Harness.Datasets;
+
+/// <summary>Checks one dataset line against spec §2, adding every problem it finds to <see cref="Problems"/>.</summary>
+internal sealed class DatasetRowReader(string path, ImmutableArray<string> filters)
+{
+    private static readonly HashSet<string> RowFields = ["id", "intent", "repeats", "teacher", "exports"];
+    private readonly HashSet<string> _filters = new(filters, StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _idLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _intentLines = new(StringComparer.Ordinal);
+    private int _line;
+
+    public List<string> Problems { get; } = [];
+
+    public DatasetRow? Read(string line, int lineNumber)
+    {
+        _line = lineNumber;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            Problems.Add($"{path}:{lineNumber}: not valid JSON ({FirstSentence(ex.Message)}); is the line truncated?");
+            return null;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Add("row", $"expected a JSON object, got {JsonText.Describe(root)}");
+                return null;
+            }
+            var before = Problems.Count;
+            foreach (var property in root.EnumerateObject())
+                if (!RowFields.Contains(property.Name)) Add(property.Name, "unknown field (expected id, intent, repeats, teacher, exports)");
+            var id = ReadUniqueString(root, "id", _idLines);
+            var intent = ReadUniqueString(root, "intent", _intentLines);
+            var repeats = ReadRepeats(root);
+            var teacher = ReadTeacher(root);
+            var exports = ReadExports(root);
+            if (Problems.Count > before) return null;
+            return new DatasetRow(id!, intent!, repeats, teacher, exports, lineNumber);
+        }
+    }
+
+    private void Add(string field, string what) => Problems.Add($"{path}:{_line}: {field}: {what}");
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).TrimEnd('.');
+    }
+
+    private string? ReadUniqueString(JsonElement root, string field, Dictionary<string, int> seen)
+    {
+        if (!root.TryGetProperty(field, out var value)) { Add(field, "missing"); return null; }
+        if (value.ValueKind != JsonValueKind.String) { Add(field, $"expected a string, got {JsonText.Describe(value)}"); return null; }
+        var text = value.GetString()!;
+        if (text.Trim().Length == 0) { Add(field, "must not be empty"); return null; }
+        if (seen.TryGetValue(text, out var firstLine)) { Add(field, $"duplicate {field} '{JsonText.Shorten(text)}' (first on line {firstLine})"); return null; }
+        seen[text] = _line;
+        return text;
+    }
+
+    private int ReadRepeats(JsonElement root)
+    {
+        if (!root.TryGetProperty("repeats", out var value)) { Add("repeats", "missing"); return 0; }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var repeats))
+        {
+            Add("repeats", $"expected an integer >= 1, got {JsonText.Describe(value)}");
+            return 0;
+        }
+        if (repeats < 1) Add("repeats", $"expected an integer >= 1, got {repeats}");
+        return repeats;
+    }
+
+    private ImmutableDictionary<ToolName, ToolSetting> ReadTeacher(JsonElement root)
+    {
+        var settings = ImmutableDictionary.CreateBuilder<ToolName, ToolSetting>();
+        if (!root.TryGetProperty("teacher", out var teacher)) { Add("teacher", "missing"); return settings.ToImmutable(); }
+        if (teacher.ValueKind != JsonValueKind.Object)
+        {
+            Add("teacher", $"expected an object with adjust, selective_adjust and filter, got {JsonText.Describe(teacher)}");
+            return settings.ToImmutable();
+        }
+        foreach (var property in teacher.EnumerateObject())
+        {
+            if (!ToolSchema.TryParse(property.Name, out var tool))
+            {
+                Add($"teacher.{property.Name}", "unknown tool (expected adjust, selective_adjust or filter)");
+                continue;
+            }
+            if (property.Value.ValueKind == JsonValueKind.Null) continue;
+            var setting = new TeacherSettingReader(this, $"teacher.{property.Name}").Read(tool, property.Value);
+            if (setting is not null) settings[tool] = setting;
+        }
+        return settings.ToImmutable();
+    }
+
+    private ImmutableDictionary<ToolName, int>? ReadExports(JsonElement root)
+    {
+        if (!root.TryGetProperty("exports", out var exports) || exports.ValueKind == JsonValueKind.Null) return null;
+        if (exports.ValueKind != JsonValueKind.Object) { Add("exports", $"expected an object, got {JsonText.Describe(exports)}"); return null; }
+        var counts = ImmutableDictionary.CreateBuilder<ToolName, int>();
+        foreach (var property in exports.EnumerateObject())
+        {
+            var field = $"exports.{property.Name}";
+            if (!ToolSchema.TryParse(property.Name, out var tool)) { Add(field, "unknown tool (expected adjust, selective_adjust or filter)"); continue; }
+            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var count) || count < 0)
+            {
+                Add(field, $"expected an integer >= 0, got {JsonText.Describe(property.Value)}");
+                continue;
+            }
+            counts[tool] = count;
+        }
+        return counts.ToImmutable();
+    }
+
+    /// <summary>Reads a teacher setting strictly: every parameter present, numeric and in range; no extra keys.</summary>
+    private sealed class TeacherSettingReader(DatasetRowReader owner, string prefix)
+    {
+        public ToolSetting? Read(ToolName tool, JsonElement value)
+        {
+            if (value.ValueKind != JsonValueKind.Object) { owner.Add(prefix, $"expected an object or null, got {JsonText.Describe(value)}"); return null; }
+            return tool == ToolName.Filter ? ReadFilter(value) : ReadVector(tool, value);
+        }
+
+        private VectorSetting? ReadVector(ToolName tool, JsonElement value)
+        {
+            var ok = true;
+            var values = new List<double>();
+            if (tool == ToolName.Adjust)
+            {
+                ok &= NoUnknownKeys(value, prefix, ToolSchema.AdjustParameters);
+                foreach (var name in ToolSchema.AdjustParameters)
+                    ok &= ReadNumber(value, name, $"{prefix}.{name}", ToolSchema.ParameterMin, ToolSchema.ParameterMax, values);
+            }
+            else
+            {
+                ok &= NoUnknownKeys(value, prefix, ToolSchema.SelectiveColors);
+                foreach (var colour in ToolSchema.SelectiveColors)
+                {
+                    var field = $"{prefix}.{colour}";
+                    if (!value.TryGetProperty(colour, out var channels)) { owner.Add(field, "missing"); ok = false; continue; }
+                    if (channels.ValueKind != JsonValueKind.Object) { owner.Add(field, $"expected an object with saturation and luminance, got {JsonText.Describe(channels)}"); ok = false; continue; }
+                    ok &= NoUnknownKeys(channels, field, ToolSchema.SelectiveChannels);
+                    foreach (var channel in ToolSchema.SelectiveChannels)
+                        ok &= ReadNumber(channels, channel, $"{field}.{channel}", ToolSchema.ParameterMin, ToolSchema.ParameterMax, values);
+                }
+            }
+            return ok ? new VectorSetting(tool, [.. values]) : null;
+        }
+
+        private FilterSetting? ReadFilter(JsonElement value)
+        {
+            var ok = NoUnknownKeys(value, prefix, ["name", "intensity"]);
+            string? name = null;
+            if (!value.TryGetProperty("name", out var nameValue)) { owner.Add($"{prefix}.name", "missing"); ok = false; }
+            else if (nameValue.ValueKind != JsonValueKind.String) { owner.Add($"{prefix}.name", $"expected a string, got {JsonText.Describe(nameValue)}"); ok = false; }
+            else
+            {
+                name = nameValue.GetString()!;
+                if (!owner._filters.Contains(name)) { owner.Add($"{prefix}.name", $"'{JsonText.Shorten(name)}' is not in the filter catalogue ({FilterCatalog.FileName})"); ok = false; }
+            }
+            var intensity = new List<double>();
+            ok &= ReadNumber(value, "intensity", $"{prefix}.intensity", ToolSchema.IntensityMin, ToolSchema.IntensityMax, intensity);
+            return ok ? new FilterSetting(name!, intensity[0]) : null;
+        }
+
+        private bool NoUnknownKeys(JsonElement value, string field, IEnumerable<string> known)
+        {
+            var ok = true;
+            var knownSet = known.ToHashSet(StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
+            {
+                if (knownSet.Contains(property.Name)) continue;
+                owner.Add($"{field}.{property.Name}", $"unknown key (expected {string.Join(", ", knownSet)})");
+                ok = false;
+            }
+            return ok;
+        }
+
+        private bool ReadNumber(JsonElement parent, string key, string field, double min, double max, List<double> into)
+        {
+            if (!parent.TryGetProperty(key, out var value)) { owner.Add(field, "missing"); return false; }
+            if (value.ValueKind != JsonValueKind.Number) { owner.Add(field, $"expected a number, got {JsonText.Describe(value)}"); return false; }
+            var number = value.GetDouble();
+            if (number < min || number > max)
+            {
+                owner.Add(field, string.Create(CultureInfo.InvariantCulture, $"{value.GetRawText()} is out of range [{min}, {max}]"));
+                return false;
+            }
+            into.Add(number);
+            return true;
+        }
+    }
+}

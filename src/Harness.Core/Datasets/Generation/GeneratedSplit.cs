@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Harness.Datasets.Generation;
+
+/// <summary>One generated split: its rows, and (for tests and the card) the concepts behind each row.</summary>
+public sealed class GeneratedSplit
+{
+    internal GeneratedSplit(SplitTarget target, ImmutableArray<DatasetRow> rows, ImmutableArray<ImmutableArray<ConceptUse>> uses)
+    {
+        Target = target;
+        Rows = rows;
+        Uses = uses;
+    }
+
+    /// <summary>The size and used counts the split was made to.</summary>
+    public SplitTarget Target { get; }
+
+    /// <summary>Rows in id order.</summary>
+    public ImmutableArray<DatasetRow> Rows { get; }
+
+    /// <summary>The concepts each row's intent was composed from, parallel to <see cref="Rows"/>.</summary>
+    internal ImmutableArray<ImmutableArray<ConceptUse>> Uses { get; }
+}

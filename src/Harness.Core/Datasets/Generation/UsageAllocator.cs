@@ -1,0 +1,21 @@
+namespace Harness.Datasets.Generation;
+
+/// <summary>
+/// Marks exactly <c>count</c> rows as using a tool: the rows whose propensity plus a little
+/// seeded noise ranks highest. Counts are exact and usage still follows the concepts.
+/// </summary>
+internal static class UsageAllocator
+{
+    public static bool[] TopK(IReadOnlyList<double> propensity, int count, SplitMix64 rng, double noise = 0.15)
+    {
+        if (count < 0 || count > propensity.Count)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Must be between 0 and {propensity.Count}.");
+        var score = new double[propensity.Count];
+        for (var i = 0; i < score.Length; i++) score[i] = propensity[i] + noise * rng.NextGaussian();
+        // Ties broken by row index, so the order never depends on the sort algorithm.
+        var order = Enumerable.Range(0, score.Length).OrderByDescending(i => score[i]).ThenBy(i => i).ToArray();
+        var used = new bool[score.Length];
+        for (var k = 0; k < count; k++) used[order[k]] = true;
+        return used;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Harness.Datasets;
+using Harness.Tools;
+
+namespace Harness.Parsing;
+
+/// <summary>Reads one JSON object of a tool's shape leniently (spec §3), counting clamps and unknown keys.</summary>
+internal sealed class SettingReader(ToolName tool)
+{
+    private int _clamped;
+    private int _unknown;
+    private (ParseFailureKind Kind, string Detail)? _failure;
+
+    public ParsedOutput Read(JsonElement value)
+    {
+        if (!value.EnumerateObject().Any()) return new ParsedOutput(tool, null);
+        ToolSetting? setting = tool == ToolName.Filter ? ReadFilter(value) : ReadVector(value);
+        return _failure is { } failure
+            ? new ParsedOutput(tool, null, failure.Kind, failure.Detail, _clamped, _unknown)
+            : new ParsedOutput(tool, setting, null, null, _clamped, _unknown);
+    }
+
+    private VectorSetting? ReadVector(JsonElement value)
+    {
+        var names = tool.VectorParameters();
+        var values = new double[names.Length];
+        if (tool == ToolName.Adjust)
+        {
+            foreach (var property in value.EnumerateObject())
+            {
+                var index = names.IndexOf(property.Name);
+                if (index < 0) _unknown++;
+                else values[index] = Number(property.Value, property.Name, ToolSchema.ParameterMin, ToolSchema.ParameterMax);
+            }
+        }
+        else
+        {
+            var channels = ToolSchema.SelectiveChannels;
+            foreach (var colour in value.EnumerateObject())
+            {
+                var colourIndex = ToolSchema.SelectiveColors.IndexOf(colour.Name);
+                if (colourIndex < 0) { _unknown++; continue; }
+                if (colour.Value.ValueKind != JsonValueKind.Object)
+                {
+                    Fail(ParseFailureKind.WrongShape, $"{colour.Name}: expected an object with saturation and luminance, got {OutputParser.DescribeKind(colour.Value)}");
+                    continue;
+                }
+                foreach (var channel in colour.Value.EnumerateObject())
+                {
+                    var channelIndex = channels.IndexOf(channel.Name);
+                    if (channelIndex < 0) _unknown++;
+                    else values[(colourIndex * channels.Length) + channelIndex] = Number(channel.Value, $"{colour.Name}.{channel.Name}", ToolSchema.ParameterMin, ToolSchema.ParameterMax);
+                }
+            }
+        }
+        return _failure is null ? new VectorSetting(tool, [.. values]) : null;
+    }
+
+    private FilterSetting? ReadFilter(JsonElement value)
+    {
+        string? name = null;
+        double intensity = 0;
+        var hasName = false;
+        foreach (var property in value.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "name":
+                    hasName = true;
+                    if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Trim().Length > 0)
+                        name = property.Value.GetString()!.Trim();
+                    else
+                        Fail(ParseFailureKind.BadValue, $"name: expected a non-empty string, got {OutputParser.DescribeKind(property.Value)}");
+                    break;
+                case "intensity":
+                    intensity = Number(property.Value, "intensity", ToolSchema.IntensityMin, ToolSchema.IntensityMax);
+                    break;
+                default:
+                    _unknown++;
+                    break;
+            }
+        }
+        if (!hasName) Fail(ParseFailureKind.WrongShape, "a filter needs a string \"name\"");
+        return _failure is null ? new FilterSetting(name!, intensity) : null;
+    }
+
+    private double Number(JsonElement value, string field, double min, double max)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            Fail(ParseFailureKind.BadValue, $"{field}: expected a number, got {OutputParser.DescribeKind(value)}");
+            return 0;
+        }
+        if (number < min || number > max)
+        {
+            _clamped++;
+            return Math.Clamp(number, min, max);
+        }
+        return number;
+    }
+
+    // The first failure wins: it is the one the detail reports.
+    private void Fail(ParseFailureKind kind, string detail) => _failure ??= (kind, detail);
+}

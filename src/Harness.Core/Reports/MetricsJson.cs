@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Harness.Metrics;
+
+namespace Harness.Reports;
+
+/// <summary>
+/// Reads and writes <c>metrics.json</c> in the shape of spec §6: snake_case keys in a
+/// fixed order, plain invariant JSON numbers, <c>latency_ms</c>, <c>throughput</c> and
+/// <c>cost</c> null when absent, intervals as <c>[lower, upper]</c> (null for an empty subset).
+/// After the spec's keys, each tool also carries its confusion counts (<c>tp</c>, <c>fp</c>,
+/// <c>fn</c>, <c>tn</c>), <c>parse</c> carries <c>calls</c>, <c>clamped</c> and
+/// <c>unknown_keys</c>, and each latency block its sample <c>count</c>, so a file reads back whole.
+/// </summary>
+public static class MetricsJson
+{
+    /// <summary>The value of the <c>schema</c> key.</summary>
+    public const string Schema = "harness.metrics/v1";
+
+    /// <summary>Writes the metrics to a file (UTF-8, no BOM, trailing newline).</summary>
+    public static void Write(EvaluationMetrics metrics, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        File.WriteAllText(path, Serialize(metrics) + "\n", new UTF8Encoding(false));
+    }
+
+    /// <summary>The metrics as indented JSON text.</summary>
+    public static string Serialize(EvaluationMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            MetricsJsonWriter.Write(writer, metrics);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Reads a metrics file written by <see cref="Write"/>.</summary>
+    /// <exception cref="InputException">The file is missing, not JSON, or not of this schema; the message names the file and key.</exception>
+    public static EvaluationMetrics Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: metrics file not found.");
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return MetricsJsonReader.Read(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"{path}: not valid JSON ({ex.Message.Split(". ")[0]}).", ex);
+        }
+        catch (Exception ex) when (ex is FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InputException($"{path}: not a {Schema} file: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Harness.Datasets.Generation;
+
+namespace Harness.Core.Tests.Datasets.Generation;
+
+/// <summary>The default-seed dataset, generated once for all tests that only read it.</summary>
+internal static class GeneratedData
+{
+    private static readonly Lazy<GeneratedDataset> Lazy = new(() => DatasetGenerator.Generate(DatasetGenerator.DefaultSeed));
+
+    public static GeneratedDataset Default => Lazy.Value;
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using Harness.Reports;
+using Harness.Tests.Support;
+
+namespace Harness.Core.Tests.Reports;
+
+public class MetricsJsonTests
+{
+    [TestCase("")]
+    [TestCase("de-DE")]
+    public void Metrics_json_matches_the_approved_file_in_any_culture(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo(culture);
+        try
+        {
+            Approvals.Verify(MetricsJson.Serialize(MetricsSamples.Metrics(measured: true)) + "\n", "metrics.approved.json");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Test]
+    public void Keys_follow_the_spec_shape_and_unmeasured_blocks_are_null()
+    {
+        using var doc = JsonDocument.Parse(MetricsJson.Serialize(MetricsSamples.Metrics(measured: false)));
+        var root = doc.RootElement;
+        Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "schema", "run", "subsets", "parse", "latency_ms", "throughput", "cost" }));
+        Assert.That(root.GetProperty("schema").GetString(), Is.EqualTo("harness.metrics/v1"));
+        Assert.That(root.GetProperty("run").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "backend", "model", "model_sha256", "dataset", "dataset_sha256", "scenario", "device", "started_at", "harness_version" }));
+        Assert.That(root.GetProperty("subsets").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "all", "r3", "r5" }));
+        var all = root.GetProperty("subsets").GetProperty("all");
+        Assert.That(all.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "n", "tools", "overall", "overall_ci95" }));
+        var adjust = all.GetProperty("tools").GetProperty("adjust");
+        Assert.That(adjust.EnumerateObject().Select(p => p.Name).Take(7), Is.EqualTo(new[] { "precision", "recall", "selection_f1", "quality", "quality_n", "final", "final_ci95" }));
+        Assert.That(adjust.TryGetProperty("intensity_mae", out _), Is.False);
+        Assert.That(all.GetProperty("tools").GetProperty("filter").GetProperty("intensity_mae").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        Assert.That(adjust.GetProperty("final_ci95").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(root.GetProperty("parse").EnumerateObject().Select(p => p.Name).Take(4), Is.EqualTo(new[] { "failures", "rate", "by_kind", "by_tool" }));
+        Assert.That(root.GetProperty("latency_ms").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(root.GetProperty("throughput").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(root.GetProperty("cost").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void A_written_file_reads_back_to_the_same_metrics(bool measured)
+    {
+        var metrics = MetricsSamples.Metrics(measured);
+        var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");
+        try
+        {
+            MetricsJson.Write(metrics, path);
+            var back = MetricsJson.Read(path);
+            Assert.That(back.Subsets, Is.EqualTo(metrics.Subsets));
+            Assert.That(back with { Subsets = metrics.Subsets, Parse = metrics.Parse }, Is.EqualTo(metrics));
+            Assert.That(MetricsJson.Serialize(back), Is.EqualTo(MetricsJson.Serialize(metrics)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Reading_a_file_of_another_shape_names_the_file_and_the_key()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, "{\"schema\":\"harness.metrics/v1\",\"run\":{}}");
+            Assert.That(() => MetricsJson.Read(path), Throws.TypeOf<InputException>().With.Message.Contains(path).And.Message.Contains("missing key"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
