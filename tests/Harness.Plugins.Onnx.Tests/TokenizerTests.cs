@@ -21,6 +21,18 @@ public class TokenizerTests
     }
 
     [Test]
+    public void Reference_covers_every_intent_of_the_test_split()
+    {
+        var split = Path.Combine(Fixture.RepoRoot, "datasets", "tonal-color", "test.jsonl");
+        var intents = File.ReadLines(split).Where(l => l.Length > 0)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("intent").GetString()).ToList();
+        var covered = Fixture.ReadJsonLines("tokenizer-reference.jsonl")
+            .Where(r => r.GetProperty("kind").GetString() == "intent").Select(r => r.GetProperty("text").GetString()).ToHashSet();
+        Assert.That(intents, Has.Count.EqualTo(1000));
+        Assert.That(intents.Where(i => !covered.Contains(i)), Is.Empty, "regenerate with tools/onnx-fixture/make_fixture.py");
+    }
+
+    [Test]
     public void Both_readers_agree_on_the_special_ids()
     {
         Assert.Multiple(() =>
