@@ -28,6 +28,7 @@ internal sealed class OnnxBackend : IBackend
 
     public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {
+        if (requests.Count == 0) return [];
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

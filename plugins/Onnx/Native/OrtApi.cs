@@ -39,6 +39,7 @@ internal sealed unsafe class OrtApi
         ReleaseValue = (delegate* unmanaged<nint, void>)f[96];
         ReleaseTensorTypeAndShapeInfo = (delegate* unmanaged<nint, void>)f[99];
         ReleaseSessionOptions = (delegate* unmanaged<nint, void>)f[100];
+        AddSessionConfigEntry = (delegate* unmanaged<nint, byte*, byte*, nint>)f[130];
         SessionOptionsAppendExecutionProviderCudaV2 = (delegate* unmanaged<nint, nint, nint>)f[204];
         CreateCudaProviderOptions = (delegate* unmanaged<nint*, nint>)f[205];
         ReleaseCudaProviderOptions = (delegate* unmanaged<nint, void>)f[208];
@@ -71,6 +72,7 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged<nint, void> ReleaseValue;
     public readonly delegate* unmanaged<nint, void> ReleaseTensorTypeAndShapeInfo;
     public readonly delegate* unmanaged<nint, void> ReleaseSessionOptions;
+    public readonly delegate* unmanaged<nint, byte*, byte*, nint> AddSessionConfigEntry;
     public readonly delegate* unmanaged<nint, nint, nint> SessionOptionsAppendExecutionProviderCudaV2;
     public readonly delegate* unmanaged<nint*, nint> CreateCudaProviderOptions;
     public readonly delegate* unmanaged<nint, void> ReleaseCudaProviderOptions;

@@ -30,6 +30,12 @@ internal sealed unsafe class OrtSession : IDisposable
         api.Check(api.SetIntraOpNumThreads(raw, threads));
         api.Check(api.SetInterOpNumThreads(raw, 1));
         api.Check(api.SetSessionGraphOptimizationLevel(raw, 99));
+        // Idle intra-op threads sleep instead of spinning: on a machine with few cores shared
+        // with the host's own threads, spinning workers starve the thread that waits on them.
+        fixed (byte* key = "session.intra_op.allow_spinning"u8, value = "0"u8)
+        {
+            api.Check(api.AddSessionConfigEntry(raw, key, value));
+        }
         if (cuda) AppendCuda(api, raw);
         nint session;
         var path = OperatingSystem.IsWindows() ? Encoding.Unicode.GetBytes(modelPath + "\0") : Encoding.UTF8.GetBytes(modelPath + "\0");
