@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
-# Sets up what the tests need and runs every test project.
-# Ends with one line: "N passed, N failed, N skipped" summed over all test projects.
+# Sets up what the tests need and runs every test project:
+#   1. the pinned native engines (native/install.sh, from the npm registry),
+#   2. headless Chromium for the HTML report's browser test (Debian's package),
+#   3. a Release build of the whole solution, then `dotnet test` with coverage.
+# Ends with one line, "N passed, N failed, N skipped", summed over all test projects.
 set -uo pipefail
 cd "$(dirname "$0")"
-mkdir -p artifacts/test-results
-rm -f artifacts/test-results/*.trx
+results=artifacts/test-results
+mkdir -p "$results"
+rm -rf "${results:?}"/*
 
-dotnet build Harness.sln -c Release -nologo -v q || { echo "build failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+summary() { echo "$1 passed, $2 failed, $3 skipped"; }
+
+native/install.sh >artifacts/native-install.log 2>&1 \
+  || { cat artifacts/native-install.log; echo "native engines failed to install (see above)"; summary 0 1 0; exit 1; }
+if ! command -v chromium >/dev/null; then
+  echo "installing Debian's chromium for the browser test..."
+  (apt-get update -qq && apt-get install -y -qq chromium) >artifacts/chromium-install.log 2>&1 \
+    || echo "warning: could not install chromium; the browser test will fail and say how to install it"
+fi
+
+dotnet build Harness.sln -c Release -nologo -v q -clp:ErrorsOnly \
+  || { echo "build failed"; summary 0 1 0; exit 1; }
 dotnet test Harness.sln -c Release --no-build -nologo \
-  --logger "trx" --results-directory artifacts/test-results
+  --logger "trx" --results-directory "$results" --collect "XPlat Code Coverage"
 status=$?
 
 passed=0; failed=0; skipped=0
-for trx in artifacts/test-results/*.trx; do
+for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  total=$(get total); p=$(get passed); f=$(get failed); e=$(get error)
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
   skipped=$((skipped + ${total:-0} - ${p:-0} - ${f:-0} - ${e:-0}))
 done
-echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test failed without a failing test (see above)"; fi
+summary "$passed" "$failed" "$skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -57,7 +57,7 @@ internal static class DatasetCardText
                (sd 3); occasionally an untouched parameter moves by ±5; values are rounded to multiples of 5
                and clamped to [-100, 100]. The filter is the catalogue entry with the highest affinity
                (stated preferences plus 0.8 × cosine between the concept and filter looks, plus noise sd
-               0.25); intensity is 20 + 20 × strength + 3 × stated preference + noise (sd 6), rounded to 5, in [5, 100].
+               0.12); intensity is 20 + 20 × strength + 3 × stated preference + noise (sd 6), rounded to 5, in [5, 100].
             4. **Which tools are used.** Each row's propensity for a tool is the noisy-or of its concepts'
                propensities. Exactly the paper's number of rows per split, those with the highest propensity
                plus seeded noise (sd 0.15), use the tool; the others have `null`. Counts are exact and use

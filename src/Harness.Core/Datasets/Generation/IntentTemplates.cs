@@ -17,7 +17,7 @@ internal static class IntentTemplates
             "make it {m} {adj}", "give it a {noun} look", "{noun} vibes", "{noun} style", "{m} {adj}",
             "{m} {change}", "{adj} look", "a {adj} feel", "{noun} look", "a hint of {noun*0.5}",
             "strong {noun*1.4}", "subtle {noun*0.6}", "shot on {stock}", "like it was shot on {stock}",
-            "can you make it {m} {change}", "{change} please", "i want a {m} {adj} look", "go for {noun}",
+            "{m} {change} overall", "{change} please", "i want it {m} {adj}", "go for {noun}",
             "{time}", "{place} vibes", "make it look like {season}", "a {weather} day",
         ],
         [
@@ -26,7 +26,7 @@ internal static class IntentTemplates
             "{m} {change}, {adj}", "{adj} and {adj}", "like {noun} but {m} {adj}", "{noun} but {m} {change}",
             "{adj} {noun} look", "{noun}, {change}", "{m} {adj}, {stock}", "{stock} but {m} {change}",
             "make it {adj} like {noun}", "{place} in {season}", "{time} in {place}", "{m} {adj}, {m} {change}",
-            "{weather} {time}", "{stock} at {time}", "{m} {change} and {m} {change}", "a {m} {adj} {season} look",
+            "{weather} {time}", "{stock} at {time}", "{m} {change} and {m} {change}", "{m} {adj} {season} look",
         ],
         [
             "make it feel like a {weather} {place} {time}", "{weather} {place} {time}", "{adj}, {adj}, {noun}",

@@ -32,5 +32,5 @@ internal static partial class Lexicon
             .Add("agfa vista", "sat 20, temp 10, tint 10, con 10", "red.s 20", "kodak_Gold200 2, retro_Lomo 2")
             .Add("slide film", "sat 25, con 25, sh -10", "", "fuji_Velvia50 3, kodak_Ektachrome 3")
             .Add("black and white film", "sat -100, con 20, struct 10", "", "ilford_HP5 3, kodak_TriX400 3")
-            .Add("infrared film", "sat -60, hi 30, tint 20", "gre.l 50, gre.s -40", "mono_Selenium 3");
+            .Add("infrared film", "sat -60, hi 30, tint 20, hue 15", "gre.l 50, gre.s -40", "mono_Selenium 3");
 }

@@ -78,7 +78,7 @@ internal static class TeacherModel
                 explicitWeight = Math.Max(explicitWeight, stated);
                 score += use.Scale * (stated + 0.8 * Cosine(use.Concept.Adjust, catalogue[f].Signature));
             }
-            score += 0.25 * rng.NextGaussian();
+            score += 0.12 * rng.NextGaussian();
             if (score > bestScore)
             {
                 (best, bestScore, bestExplicit) = (f, score, explicitWeight);

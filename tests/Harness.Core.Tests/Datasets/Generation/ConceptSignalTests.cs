@@ -77,6 +77,29 @@ public class ConceptSignalTests
         Assert.That(strong.Average(), Is.GreaterThan(1.5 * weak.Average()));
     }
 
+    [Test]
+    public void A_model_that_knows_the_words_scores_far_above_one_that_ignores_them()
+    {
+        // "Knows the words": the teacher model itself, redrawn with other noise. "Ignores them": the mean answer.
+        var rng = new SplitMix64(99);
+        var rows = Train.Rows.Select((row, i) => (Row: row, Redrawn: TeacherModel.Draft(Train.Uses[i], rng))).ToList();
+        var adjusted = rows.Where(x => x.Row.TeacherFor(ToolName.Adjust) is VectorSetting).ToList();
+        var truth = adjusted.Select(x => ((VectorSetting)x.Row.TeacherFor(ToolName.Adjust)!).Values).ToList();
+        var mean = Enumerable.Range(0, 14).Select(p => truth.Average(v => v[p])).ToImmutableArray();
+        var filtered = rows.Where(x => x.Row.TeacherFor(ToolName.Filter) is FilterSetting).ToList();
+        var names = filtered.Select(x => ((FilterSetting)x.Row.TeacherFor(ToolName.Filter)!).Name).ToList();
+        var commonest = names.GroupBy(n => n).MaxBy(g => g.Count())!.Key;
+
+        var knowing = adjusted.Select((x, i) => Cosine(truth[i], [.. x.Redrawn.Adjust.Select(v => (double)v)])).Average();
+        var ignoring = truth.Select(v => Cosine(v, mean)).Average();
+        var knowingFilter = filtered.Select((x, i) => x.Redrawn.FilterName == names[i] ? 1.0 : 0.0).Average();
+        var ignoringFilter = names.Count(n => n == commonest) / (double)names.Count;
+
+        TestContext.Out.WriteLine($"adjust cosine {knowing:F3} vs {ignoring:F3}; filter accuracy {knowingFilter:F3} vs {ignoringFilter:F3}");
+        Assert.That(knowing, Is.GreaterThan(ignoring + 0.3), $"adjust cosine {knowing:F2} vs {ignoring:F2}");
+        Assert.That(knowingFilter, Is.GreaterThan(ignoringFilter + 0.4), $"filter accuracy {knowingFilter:F2} vs {ignoringFilter:F2}");
+    }
+
     private static (List<DatasetRow> Match, List<DatasetRow> Others) Partition(Func<ImmutableArray<ConceptUse>, bool> predicate)
     {
         var match = Rows(predicate).Select(x => x.Row).ToList();
