@@ -19,7 +19,7 @@ internal sealed class OnnxBackend : IBackend
         _settings = settings;
         _tokenizer = tokenizer;
         _model = model;
-        Info = new BackendInfo("Onnx", Path.GetFileName(Path.TrimEndingDirectorySeparator(layout.Folder)), Hash(layout), settings.Device, SupportsBatching: true);
+        Info = new BackendInfo("Onnx", ModelName(layout.Folder), Hash(layout), settings.Device, SupportsBatching: true);
     }
 
     public BackendInfo Info { get; }
@@ -56,6 +56,15 @@ internal sealed class OnnxBackend : IBackend
 
     /// <summary>Generated ids for already tokenized inputs (for tests and the benchmark).</summary>
     internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => _model.Generate(inputs, maxNewTokens, CancellationToken.None);
+
+    /// <summary>The folder's name; with its parent's when the name only says the layout (<c>flan-t5-tiny/split</c>).</summary>
+    private static string ModelName(string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var name = Path.GetFileName(full);
+        var parent = Path.GetFileName(Path.GetDirectoryName(full) ?? "");
+        return name is "split" or "merged" or "onnx" && parent.Length > 0 ? $"{parent}/{name}" : name;
+    }
 
     private static string Hash(ModelLayout layout)
     {

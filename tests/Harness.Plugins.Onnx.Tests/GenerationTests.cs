@@ -55,6 +55,7 @@ public class GenerationTests
             Assert.That(responses[3].InputTokens, Is.EqualTo(((OnnxBackend)backend).Tokenizer.Encode(requests[3].Prompt).Length));
             Assert.That(single[0], Is.EqualTo(responses[3]), "a request's answer does not depend on its batch");
             Assert.That(backend.Info.Name, Is.EqualTo("Onnx"));
+            Assert.That(backend.Info.Model, Is.EqualTo("flan-t5-tiny/split"));
             Assert.That(backend.Info.Device, Is.EqualTo("cpu"));
             Assert.That(backend.Info.ModelSha256, Has.Length.EqualTo(64));
             Assert.That(backend.Info.SupportsBatching, Is.True);
