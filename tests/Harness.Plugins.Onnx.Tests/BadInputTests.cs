@@ -82,6 +82,14 @@ public class BadInputTests
     }
 
     [Test]
+    public void Another_ONNX_Runtime_version_is_refused_with_the_install_command()
+    {
+        var e = Assert.Throws<BackendException>(() => Native.OrtRuntime.CheckVersion("1.29.1", "/opt/ort/libonnxruntime.so.1", "HARNESS_ORT_LIBRARY"));
+        Assert.That(e!.Message, Does.Contain("is version 1.29.1").And.Contain("needs 1.30.x").And.Contain("native/onnxruntime/install.sh"));
+        Assert.DoesNotThrow(() => Native.OrtRuntime.CheckVersion("1.30.0", "x", "plugin folder"));
+    }
+
+    [Test]
     public void An_unknown_device_lists_the_valid_ones()
     {
         var message = Fails(Fixture.Split, ("device", "tpu"));

@@ -64,6 +64,13 @@ internal sealed unsafe class OrtRuntime
         }
     }
 
+    /// <summary>The function table's layout is only checked for 1.30: any other version is refused.</summary>
+    public static void CheckVersion(string version, string path, string source)
+    {
+        if (!version.StartsWith(RequiredVersionPrefix, StringComparison.Ordinal))
+            throw new BackendException($"ONNX Runtime at {path} ({source}) is version {version}, but the Onnx plugin needs {RequiredVersionPrefix}x; {InstallHint}.");
+    }
+
     private static OrtRuntime LoadFrom(string path, string source)
     {
         if (!NativeLibrary.TryLoad(path, out var library))
@@ -72,8 +79,7 @@ internal sealed unsafe class OrtRuntime
             throw new BackendException($"{path} ({source}) is not an ONNX Runtime library (no OrtGetApiBase); {InstallHint}.");
         var apiBase = ((delegate* unmanaged<nint*>)getApiBase)();
         var version = Marshal.PtrToStringUTF8((nint)((delegate* unmanaged<byte*>)apiBase[1])()) ?? "?";
-        if (!version.StartsWith(RequiredVersionPrefix, StringComparison.Ordinal))
-            throw new BackendException($"ONNX Runtime at {path} ({source}) is version {version}, but the Onnx plugin needs {RequiredVersionPrefix}x; {InstallHint}.");
+        CheckVersion(version, path, source);
         var table = ((delegate* unmanaged<uint, nint>)apiBase[0])(OrtApi.ApiVersion);
         if (table == 0)
             throw new BackendException($"ONNX Runtime at {path} ({source}) does not offer API version {OrtApi.ApiVersion}; {InstallHint}.");
