@@ -41,14 +41,14 @@ public sealed class OnnxBackendFactory : IBackendFactory
         {
             model = Seq2SeqModel.Open(runtime, layout, config, settings.Threads, cuda);
         }
-        catch (ModelFileException e) when (cuda && IsCudaFailure(e.Reason))
+        catch (CudaUnavailableException e)
         {
-            throw new BackendException($"{source}: option 'device' is cuda, but ONNX Runtime at {runtime.LibraryPath} cannot use CUDA ({FirstLine(e.Reason)}); "
+            throw new BackendException($"{source}: option 'device' is cuda, but ONNX Runtime at {runtime.LibraryPath} cannot use CUDA ({FirstLine(e.Message)}); "
                 + "point 'ort_library' at a GPU build of ONNX Runtime 1.30 on a machine with an NVIDIA GPU, or set device: cpu.");
         }
         catch (ModelFileException e)
         {
-            throw new BackendException($"{e.File}: ONNX Runtime cannot load it ({FirstLine(e.Reason)}); re-export the model with Hugging Face's ONNX exporter (optimum) for seq2seq with past.");
+            throw new BackendException($"{e.File}: {FirstLine(e.Reason)}; re-export the model with Hugging Face's ONNX exporter (optimum) for seq2seq with past.");
         }
         context.Log($"Onnx: ONNX Runtime {runtime.Version} from {runtime.LibraryPath}; {(layout.IsMerged ? "merged" : "split")} decoder; device {settings.Device}");
         return new OnnxBackend(settings, layout, tokenizer, model);
@@ -69,9 +69,6 @@ public sealed class OnnxBackendFactory : IBackendFactory
             throw new BackendException($"{path}: cannot be read ({e.Message}).");
         }
     }
-
-    private static bool IsCudaFailure(string reason) =>
-        reason.Contains("CUDA", StringComparison.OrdinalIgnoreCase) || reason.Contains("cuda", StringComparison.Ordinal);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

@@ -46,6 +46,16 @@ public class BadInputTests
     }
 
     [Test]
+    public void A_decoder_that_is_another_model_is_named_with_what_it_lacks()
+    {
+        var folder = CopyOf(Fixture.Split);
+        var decoder = Path.Combine(folder, "decoder_model.onnx");
+        File.Copy(Path.Combine(folder, "encoder_model.onnx"), decoder, overwrite: true);
+        var message = Fails(folder);
+        Assert.That(message, Does.StartWith(decoder + ": it has no output 'logits'"));
+    }
+
+    [Test]
     public void A_tokenizer_json_of_another_model_type_is_refused_by_name()
     {
         var folder = CopyOf(Fixture.Split);

@@ -39,27 +39,49 @@ internal sealed class Seq2SeqModel : IDisposable
                 opened.Add(session);
                 return session;
             }
+            catch (OrtException e) when (cuda && e.Message.Contains("cuda", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CudaUnavailableException(e.Message);
+            }
             catch (OrtException e)
             {
-                throw new ModelFileException(path, e.Message);
+                throw new ModelFileException(path, $"ONNX Runtime cannot load it ({e.Message.Split('\n', 2)[0].Trim()})");
             }
+        }
+        OrtSession Decoder(string path)
+        {
+            var session = Open(path);
+            CheckNames(path, session, "logits", name => name is "input_ids" or "attention_mask" or "encoder_hidden_states" or "encoder_attention_mask" or "use_cache_branch"
+                || name.StartsWith("past_key_values.", StringComparison.Ordinal));
+            return session;
         }
         try
         {
             var encoder = Open(layout.Encoder);
+            CheckNames(layout.Encoder, encoder, "last_hidden_state", name => name is "input_ids" or "attention_mask");
             if (layout.IsMerged)
             {
-                var merged = Open(layout.MergedDecoder!);
+                var merged = Decoder(layout.MergedDecoder!);
                 return new Seq2SeqModel(runtime, config, encoder, merged, merged, merged: true);
             }
-            var first = Open(layout.Decoder!);
-            return new Seq2SeqModel(runtime, config, encoder, first, Open(layout.DecoderWithPast!), merged: false);
+            var first = Decoder(layout.Decoder!);
+            return new Seq2SeqModel(runtime, config, encoder, first, Decoder(layout.DecoderWithPast!), merged: false);
         }
         catch
         {
             foreach (var s in opened) s.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A model whose inputs or outputs are not those of Hugging Face's T5 export is refused when it is loaded, not mid-run.</summary>
+    private static void CheckNames(string path, OrtSession session, string requiredOutput, Func<string, bool> knownInput)
+    {
+        var unknown = session.InputNames.FirstOrDefault(n => !knownInput(n));
+        if (unknown is not null)
+            throw new ModelFileException(path, $"it has the input '{unknown}', which a T5 model in Hugging Face's ONNX export layout does not have");
+        if (!session.OutputNames.Contains(requiredOutput))
+            throw new ModelFileException(path, $"it has no output '{requiredOutput}' (outputs: {string.Join(", ", session.OutputNames)})");
     }
 
     /// <summary>The generated ids of each input (without the final <c>&lt;/s&gt;</c>), at most <paramref name="maxNewTokens"/> each.</summary>
