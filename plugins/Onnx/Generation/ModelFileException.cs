@@ -6,6 +6,3 @@ internal sealed class ModelFileException(string file, string reason) : Exception
     public string File { get; } = file;
     public string Reason { get; } = reason;
 }
-
-/// <summary>ONNX Runtime could not add the CUDA execution provider (no GPU, or a CPU-only build).</summary>
-internal sealed class CudaUnavailableException(string reason) : Exception(reason);
