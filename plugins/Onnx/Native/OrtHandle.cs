@@ -17,7 +17,7 @@ internal sealed unsafe class OrtHandle : SafeHandle
         _release = release;
         _ownedBuffer = ownedBuffer;
         SetHandle(handle);
-        Interlocked.Increment(ref s_live);
+        Created();
     }
 
     /// <summary>Native objects created through this wrapper and not yet released.</summary>
@@ -25,13 +25,18 @@ internal sealed unsafe class OrtHandle : SafeHandle
 
     public override bool IsInvalid => handle == 0;
 
+    /// <summary>Counts a native object owned by another handle type of this wrapper.</summary>
+    internal static void Created() => Interlocked.Increment(ref s_live);
+
+    internal static void Released() => Interlocked.Decrement(ref s_live);
+
     protected override bool ReleaseHandle()
     {
         _release(handle);
         // A tensor over our own memory: free it only after ONNX Runtime let go of the value.
         if (_ownedBuffer != 0) NativeMemory.AlignedFree((void*)_ownedBuffer);
         _ownedBuffer = 0;
-        Interlocked.Decrement(ref s_live);
+        Released();
         return true;
     }
 }

@@ -100,14 +100,8 @@ internal sealed unsafe class OrtSession : IDisposable
         {
             byte* text;
             api.Check(name(_session.DangerousGetHandle(), i, allocator, &text));
-            try
-            {
-                names[(int)i] = Marshal.PtrToStringUTF8((nint)text) ?? "";
-            }
-            finally
-            {
-                api.Check(api.AllocatorFree(allocator, text));
-            }
+            using var owned = new OrtAllocatedString(api, allocator, text);
+            names[(int)i] = owned.ToString();
         }
         return names;
     }
