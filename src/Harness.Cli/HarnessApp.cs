@@ -20,7 +20,22 @@ public static class HarnessApp
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                // A mistyped command line is bad input like any other: one line each, exit 2.
+                foreach (var error in parseResult.Errors)
+                    await stderr.WriteLineAsync($"error: {error.Message}");
+                await stderr.WriteLineAsync("run 'harness --help' or 'harness <command> --help' for usage.");
+                return ExitCodes.InputError;
+            }
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (InputException ex) when (ex.Problems.Count > 1)
+        {
+            foreach (var problem in ex.Problems)
+                await stderr.WriteLineAsync($"error: {problem}");
+            return ExitCodes.InputError;
         }
         catch (Exception ex) when (ex is InputException or BackendException)
         {

@@ -10,5 +10,9 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return DatagenCommand.Create();
         yield return ValidateCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return MistakesCommand.Create();
+        yield return EvalCommand.Create();
+        yield return PluginsCommand.Create();
     }
 }

@@ -3,34 +3,55 @@ using Harness.Datasets;
 
 namespace Harness.Cli.Commands;
 
-/// <summary><c>harness validate PATH</c>: checks a dataset and prints its statistics (spec §2 table), or every problem.</summary>
+/// <summary>
+/// <c>harness validate PATH...</c>: checks dataset files and prints each one's statistics
+/// (spec §2 table); with several files, also checks that they share no intent.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "The dataset file (JSON Lines), e.g. datasets/tonal-color/test.jsonl." };
-        var filters = new Option<string?>("--filters") { Description = "The filter catalogue; default: filters.txt beside the dataset." };
-        var command = new Command("validate", "Check a dataset file against the schema and print its statistics.");
-        command.Arguments.Add(path);
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Dataset files (JSON Lines), e.g. datasets/tonal-color/test.jsonl; give train and test together to check they share no intent.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var filters = new Option<string?>("--filters") { Description = "The filter catalogue; default: filters.txt beside each dataset." };
+        var command = new Command("validate", "Check dataset files against the schema and print their statistics.");
+        command.Arguments.Add(paths);
         command.Options.Add(filters);
         command.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            Dataset dataset;
-            try
+            var problems = new List<string>();
+            var splits = new List<Dataset>();
+            foreach (var path in parseResult.GetValue(paths)!)
             {
-                dataset = DatasetLoader.Load(parseResult.GetValue(path)!, parseResult.GetValue(filters));
+                try
+                {
+                    splits.Add(DatasetLoader.Load(path, parseResult.GetValue(filters)));
+                }
+                catch (InputException ex)
+                {
+                    problems.AddRange(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+                }
             }
-            catch (InputException ex) when (ex.Problems.Count > 1)
+            problems.AddRange(SplitOverlap.Find(splits));
+            if (problems.Count > 0)
             {
-                foreach (var problem in ex.Problems)
+                foreach (var problem in problems)
                     error.WriteLine($"error: {problem}");
-                error.WriteLine($"{ex.Problems.Count} problems; the file is not a valid dataset.");
+                if (problems.Count > 1)
+                    error.WriteLine($"{problems.Count} problems; fix them and validate again.");
                 return ExitCodes.InputError;
             }
-            output.Write(DatasetStatistics.From(dataset).ToText());
-            output.WriteLine($"sha256: {dataset.Sha256}");
+            for (var i = 0; i < splits.Count; i++)
+            {
+                if (i > 0) output.WriteLine();
+                output.Write(DatasetStatistics.From(splits[i]).ToText());
+                output.WriteLine($"sha256: {splits[i].Sha256}");
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -17,7 +17,7 @@ public sealed record ParseSummary(
     int ClampedValues,
     int UnknownKeys)
 {
-    /// <summary>Failures / Calls; 0 when there were no calls.</summary>
+    /// <summary>$\frac{Failures}{Calls}$; 0 when there were no calls. Lower is better.</summary>
     public double Rate => Calls == 0 ? 0 : (double)Failures / Calls;
 }
 

@@ -23,7 +23,8 @@ public static class Similarity
         }
         if (na == 0 && nb == 0) return 1;
         if (na == 0 || nb == 0) return 0;
-        return dot / (Math.Sqrt(na) * Math.Sqrt(nb));
+        // sqrt(na * nb) rather than sqrt(na) * sqrt(nb): identical vectors then give exactly 1.
+        return Math.Clamp(dot / Math.Sqrt(na * nb), -1, 1);
     }
 
     /// <summary>1 when the filter names are equal (ordinal, after trimming), else 0.</summary>

@@ -20,4 +20,7 @@ public sealed record ParsedOutput(
 {
     /// <summary>True when the app can apply a setting (the tool counts as predicted "used").</summary>
     public bool Used => Setting is not null;
+
+    /// <summary>The parse of a call that failed in the backend: not used, kind <c>backend_error</c>.</summary>
+    public static ParsedOutput BackendFailure(ToolName tool, string detail) => new(tool, null, ParseFailureKind.BackendError, detail);
 }

@@ -75,7 +75,29 @@ public class ValidateCommandTests
         var result = CliRunner.Run("validate", _fixture.Write("test.jsonl", rows[0], rows[0], "{"));
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.ErrorLines, Has.Length.EqualTo(4));
-        Assert.That(result.ErrorLines[^1], Is.EqualTo("3 problems; the file is not a valid dataset."));
+        Assert.That(result.ErrorLines[^1], Is.EqualTo("3 problems; fix them and validate again."));
+    }
+
+    [Test]
+    public void Two_splits_that_share_an_intent_exit_2_naming_both_places()
+    {
+        var rows = DatasetFixture.SmallSplit();
+        var test = _fixture.Write("test.jsonl", rows[0], rows[1]);
+        var train = _fixture.Write("train.jsonl", rows[2].Replace("test-00003", "train-00001"), rows[1].Replace("test-00002", "train-00002"));
+        var result = CliRunner.Run("validate", train, test);
+        AssertOneLineError(result, @"^error: .*test\.jsonl:2: intent: 'rainy tokyo night' is also in train\.jsonl line 2; splits must not share intents$");
+    }
+
+    [Test]
+    public void Two_disjoint_splits_print_both_tables()
+    {
+        var rows = DatasetFixture.SmallSplit();
+        var train = _fixture.Write("train.jsonl", rows[3], rows[4]);
+        var test = _fixture.Write("test.jsonl", rows[0], rows[1], rows[2]);
+        var result = CliRunner.Run("validate", train, test);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+        Assert.That(result.Stdout, Does.Contain("train  2     1            2                      1"));
+        Assert.That(result.Stdout, Does.Contain("test   3     3            1                      2"));
     }
 
     private static void AssertOneLineError(CliRunner.Result result, string pattern)

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using Harness.Cli.Progress;
+using Harness.Plugins;
+using Harness.Reports;
+using Harness.Running;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>
+/// <c>harness eval --config eval.yaml</c>: runs every configured backend over the
+/// dataset and writes the run folder. Exit 0 when every backend ran, 2 on bad input
+/// or when a backend failed to start, 130 on Ctrl+C (finished calls are kept; <c>--resume</c> continues).
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "The evaluation config (YAML), e.g. eval.yaml.", Required = true };
+        var output = new Option<string?>("--out") { Description = "The run folder (default: reports/<run-id>)." };
+        var runId = new Option<string?>("--run-id") { Description = "The run id (default: the --out folder name, else a UTC timestamp)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in the run folder, skipping calls already recorded." };
+        var plugins = PluginsCommand.PluginsOption();
+        var command = new Command("eval", "Run the configured backends over a dataset: quality, latency, throughput and cost.");
+        foreach (var option in new Option[] { config, output, runId, resume, plugins })
+            command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var evalConfig = ConfigLoader.Load(parse.GetValue(config)!);
+            var host = PluginHost.Load(PluginDirectories.Default(parse.GetValue(plugins)));
+            var needed = evalConfig.Backends.Select(b => b.Plugin).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var failure in host.Failures.Where(f => needed.Contains(f.Name)))
+                stderr.WriteLine($"warning: plugin {failure.Name} failed to load: {failure.Reason}");
+            var options = RunOptions.Create(host.Catalog, parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume), DateTimeOffset.UtcNow);
+            stdout.WriteLine($"run {options.RunId} -> {options.RunDirectory}");
+
+            // Ctrl+C stops after the call in flight; every finished call is already on disk.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // A second Ctrl+C ends the process at once (a backend call that never returns).
+                e.Cancel = !interrupt.IsCancellationRequested;
+                stderr.WriteLine(e.Cancel ? "stopping after the calls in flight (Ctrl+C again to quit now)..." : "quitting.");
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            RunReport report;
+            try
+            {
+                report = await RunWithProgressAsync(evalConfig, options, stdout, interrupt.Token);
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: harness eval --config {parse.GetValue(config)} --run-id {options.RunId} --resume");
+                return ExitCodes.Cancelled;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+            PrintSummary(report, stdout);
+            stdout.WriteLine($"run folder: {options.RunDirectory}");
+            var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
+            if (failed.Count == 0) return ExitCodes.Success;
+            stderr.WriteLine($"error: {failed.Count} backend(s) failed to start: {string.Join(", ", failed)} (see above); the others ran.");
+            return ExitCodes.InputError;
+        });
+        return command;
+    }
+
+    private static async Task<RunReport> RunWithProgressAsync(EvalConfig config, RunOptions options, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        // A live bar only on a real terminal; redirected output (and in-process callers) get plain lines.
+        if (Console.IsOutputRedirected || stdout != Console.Out)
+            return await EvaluationRunner.RunAsync(config, options, new PlainProgressSink(stdout), cancellationToken);
+
+        SpectreProgressSink? sink = null;
+        try
+        {
+            return await SpectreProgressSink.Create().StartAsync(context =>
+            {
+                sink = new SpectreProgressSink(context);
+                return EvaluationRunner.RunAsync(config, options, sink, cancellationToken);
+            });
+        }
+        finally
+        {
+            while (sink is not null && sink.Lines.TryDequeue(out var line))
+                stdout.WriteLine(line);
+        }
+    }
+
+    /// <summary>One line per backend and scenario: overall with its interval, latency, throughput, cost.</summary>
+    public static void PrintSummary(RunReport report, TextWriter output)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var result in report.Results)
+        {
+            var m = result.Metrics;
+            var prefix = $"{result.Label} / {m.Run.Scenario}:";
+            if (result.Error is not null)
+            {
+                output.WriteLine($"{prefix} FAILED: {result.Error}");
+                continue;
+            }
+            var all = m.Subset("all");
+            var ci = all.OverallCi95 is { } c ? string.Create(inv, $" [{c.Lower:0.000}, {c.Upper:0.000}]") : "";
+            var latency = m.Latency is { } l ? string.Create(inv, $", intent p50 {l.PerIntent.P50:0.##} ms p95 {l.PerIntent.P95:0.##} ms") : "";
+            var speed = m.Throughput is { } t ? string.Create(inv, $", {t.IntentsPerSecond:0.#} intents/s") : "";
+            var cost = m.Cost is { } k ? string.Create(inv, $", {k.UsdPer1kIntents:0.#####} USD/1k intents") : "";
+            output.WriteLine(string.Create(inv, $"{prefix} overall {all.Overall:0.000}{ci}{latency}{speed}{cost}, parse failures {m.Parse.Failures}"));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Harness.Datasets;
+using Harness.Metrics;
+using Harness.Parsing;
+using Harness.Reports;
+using Harness.Running;
+using Harness.Tools;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>
+/// <c>harness score</c>: scores a predictions file against a dataset and writes metrics.json,
+/// predictions.jsonl and report.md into the output folder.
+/// </summary>
+internal static class ScoreCommand
+{
+    /// <summary>Written beside metrics.json when dataset ids have no prediction: one id per line.</summary>
+    public const string MissingFile = "missing-predictions.txt";
+
+    public static Command Create()
+    {
+        var input = new PredictionsInput();
+        var output = new Option<string>("--out") { Required = true, Description = "The folder to write metrics.json, predictions.jsonl and report.md into." };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed.", DefaultValueFactory = _ => BootstrapOptions.Default.Seed };
+        var command = new Command("score", "Score a predictions file against a dataset (spec §4) and write metrics.json, predictions.jsonl and report.md.");
+        input.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(seed);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var (dataset, predictions) = input.Load(parseResult);
+            var directory = parseResult.GetValue(output)!;
+            var metrics = Score(dataset, predictions, new BootstrapOptions(parseResult.GetValue(seed)));
+            Directory.CreateDirectory(directory);
+            MetricsJson.Write(metrics, Path.Combine(directory, RunLayout.MetricsFile));
+            CallRecordJson.WriteAll(Path.Combine(directory, RunLayout.PredictionsFile), predictions.Calls);
+            var result = new BackendRunResult(Path.GetFileNameWithoutExtension(predictions.Path), metrics, predictions.Calls);
+            await new MarkdownReportWriter().WriteAsync(new RunReport(metrics.Run.Id, dataset, [result], null), directory, cancellationToken);
+            string? missingList = null;
+            if (predictions.MissingIds.Length > 0)
+            {
+                missingList = Path.Combine(directory, MissingFile);
+                await File.WriteAllLinesAsync(missingList, predictions.MissingIds, cancellationToken);
+            }
+            PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions, missingList);
+            var stdout = parseResult.InvocationConfiguration.Output;
+            foreach (var subset in metrics.Subsets) stdout.WriteLine(Summary(subset));
+            stdout.WriteLine($"wrote {RunLayout.MetricsFile}, {RunLayout.PredictionsFile} and {MarkdownReportWriter.FileName} to {directory}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The metrics of a scored file: no latency, throughput or cost.</summary>
+    internal static EvaluationMetrics Score(Dataset dataset, PredictionsFile predictions, BootstrapOptions options)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var run = new RunIdentity(
+            "score-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
+            PredictionsFileReader.Scenario,
+            Path.GetFileName(predictions.Path),
+            DatasetLoader.Sha256OfFile(predictions.Path),
+            dataset.Name,
+            dataset.Sha256,
+            PredictionsFileReader.Scenario,
+            "none",
+            started,
+            HarnessVersion.Current);
+        var subsets = MetricsCalculator.Compute(dataset.Rows, predictions.Predictions, options);
+        var parse = ParseSummaryBuilder.From(predictions.Calls.Select(c => c.Parsed));
+        return new EvaluationMetrics(run, subsets, parse, null, null, null);
+    }
+
+    private static string Summary(SubsetMetrics s)
+    {
+        var ci = s.OverallCi95 is { } i ? string.Create(CultureInfo.InvariantCulture, $" [{i.Lower:0.000}, {i.Upper:0.000}]") : "";
+        var finals = string.Join(", ", s.Tools.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tool.WireName()} {t.Final:0.000}")));
+        return string.Create(CultureInfo.InvariantCulture, $"{s.Name,-3} n={s.N,-5} overall {s.Overall:0.000}{ci}  ({finals})");
+    }
+}

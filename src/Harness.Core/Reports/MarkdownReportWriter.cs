@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Harness.Metrics;
+using Harness.Running;
+using Harness.Tools;
+
+namespace Harness.Reports;
+
+/// <summary>
+/// <c>report.md</c>: per backend and scenario, the paper's <c>(selection, quality, final)</c> table
+/// for all, r3 and r5, the overall score with its interval, per-tool detail, parse failures by kind
+/// and, when measured, latency, throughput and cost. GitHub-flavoured Markdown, invariant numbers.
+/// </summary>
+public sealed class MarkdownReportWriter : IReportWriter
+{
+    /// <summary>The file this writer creates in the report folder.</summary>
+    public const string FileName = "report.md";
+
+    /// <inheritdoc />
+    public string Name => "markdown";
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> WriteAsync(RunReport report, string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        await File.WriteAllTextAsync(path, Render(report), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return [path];
+    }
+
+    /// <summary>The whole report as Markdown text.</summary>
+    public static string Render(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new MarkdownBuilder();
+        md.Line($"# Evaluation report `{report.RunId}`").Line();
+        var dataset = report.Dataset;
+        md.Line($"Dataset `{dataset.Name}`: {N(dataset.Rows.Length)} intents, sha256 `{dataset.Sha256}`.");
+        if (report.Environment is { } env)
+            md.Line($"Environment: {env.Os}, {env.Cpu} ({N(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {env.Gpu}")}, .NET {env.DotnetVersion}, harness {env.HarnessVersion}{(env.GitCommit is null ? "" : $" at `{env.GitCommit}`")}.");
+        md.Line().Line("Scores are in the paper's form `(selection, quality, final)`: selection is the F1 of choosing the tool, quality the mean cosine (filter: name accuracy) over the rows where both teacher and student used it, final their harmonic mean. Overall is the mean of the three finals, with its 95% bootstrap interval over intents. Higher is better.");
+        foreach (var result in report.Results) Backend(md, result);
+        return md.ToString();
+    }
+
+    private static void Backend(MarkdownBuilder md, BackendRunResult result)
+    {
+        var m = result.Metrics;
+        md.Line().Line($"## {result.Label} ({m.Run.Scenario})").Line();
+        md.Line($"Backend `{m.Run.Backend}`, model `{m.Run.Model}`, device `{m.Run.Device}`, started {m.Run.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}.");
+        if (result.Error is not null)
+            md.Line().Line($"**This backend failed to run:** {result.Error}");
+
+        md.Line().Line("| subset | n | adjust | selective_adjust | filter | overall [95% CI] |").Line("|---|---:|---|---|---|---|");
+        foreach (var s in m.Subsets)
+        {
+            var tools = string.Join(" | ", s.Tools.Select(t => $"({F(t.SelectionF1)}, {F(t.Quality)}, {F(t.Final)})"));
+            md.Line($"| {s.Name} | {N(s.N)} | {tools} | **{F(s.Overall)}** {Ci(s.OverallCi95)} |");
+        }
+
+        var all = m.Subsets.FirstOrDefault(s => s.Name == "all");
+        if (all is not null)
+        {
+            md.Line().Line("### Per tool (all)").Line();
+            md.Line("| tool | precision | recall | selection F1 | quality | quality n | final [95% CI] | filter intensity MAE |")
+              .Line("|---|---:|---:|---:|---:|---:|---|---:|");
+            foreach (var t in all.Tools)
+                md.Line($"| {t.Tool.WireName()} | {F(t.Precision)} | {F(t.Recall)} | {F(t.SelectionF1)} | {F(t.Quality)} | {N(t.QualityN)} | {F(t.Final)} {Ci(t.FinalCi95)} | {(t.IntensityMae is { } mae ? mae.ToString("0.0", CultureInfo.InvariantCulture) : "")} |");
+        }
+
+        Parse(md, m.Parse);
+        Measured(md, m);
+    }
+
+    private static void Parse(MarkdownBuilder md, ParseSummary parse)
+    {
+        md.Line().Line("### Parse failures").Line();
+        md.Line($"{N(parse.Failures)} of {N(parse.Calls)} outputs failed to parse ({P(parse.Rate)}) and count as \"not used\"; {N(parse.ClampedValues)} values were clamped into range and {N(parse.UnknownKeys)} unknown keys ignored.");
+        md.Line().Line("| failure | count | rate |").Line("|---|---:|---:|");
+        foreach (var (kind, count) in parse.ByKind)
+            md.Line($"| {kind} | {N(count)} | {P(parse.Calls == 0 ? 0 : (double)count / parse.Calls)} |");
+        // One call per (intent, tool), so each tool had a third of the calls.
+        var callsPerTool = parse.Calls / (double)ToolSchema.All.Length;
+        md.Line().Line("| tool | failures | rate |").Line("|---|---:|---:|");
+        foreach (var tool in ToolSchema.All)
+        {
+            var failures = parse.ByTool.GetValueOrDefault(tool.WireName());
+            md.Line($"| {tool.WireName()} | {N(failures)} | {P(callsPerTool == 0 ? 0 : failures / callsPerTool)} |");
+        }
+    }
+
+    private static void Measured(MarkdownBuilder md, EvaluationMetrics m)
+    {
+        if (m.Latency is { } latency)
+        {
+            md.Line().Line("### Latency (ms, warm-up excluded; lower is better)").Line();
+            md.Line("| | n | p50 | p90 | p95 | p99 | mean | max |").Line("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (label, s) in new[] { ("per intent", latency.PerIntent), ("per call", latency.PerCall) })
+                md.Line($"| {label} | {N(s.Count)} | {Ms(s.P50)} | {Ms(s.P90)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Mean)} | {Ms(s.Max)} |");
+        }
+        if (m.Throughput is { } throughput)
+            md.Line().Line($"Throughput: {throughput.IntentsPerSecond.ToString("0.00", CultureInfo.InvariantCulture)} intents/s, {throughput.OutputTokensPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} output tokens/s.");
+        if (m.Cost is { } cost)
+            md.Line().Line($"Cost: {cost.UsdPer1kIntents.ToString("0.0000", CultureInfo.InvariantCulture)} USD per 1,000 intents ({cost.Basis}).");
+    }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string P(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ci(Interval? interval) => interval is null ? "" : $"[{F(interval.Lower)}, {F(interval.Upper)}]";
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Running;
+
+/// <summary>
+/// Reads <c>eval.yaml</c>. Every problem (unknown key, missing field, bad value,
+/// duplicate label, malformed YAML) is an <see cref="InputException"/> naming the
+/// file, the line and the field. Paths are resolved against the config's folder.
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly string[] TopKeys =
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "seed", "limit", "prompt_template", "reports", "backends"];
+
+    private static readonly string[] BackendKeys = ["label", "plugin", "options", "batch_size", "prompt_template", "cost"];
+
+    private static readonly string[] CostKeys = ["usd_per_hour", "usd_per_1k_input_tokens", "usd_per_1k_output_tokens"];
+
+    /// <summary>Loads and validates the config file at <paramref name="path"/>.</summary>
+    public static EvalConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: config file not found; pass --config with the path of an eval.yaml.");
+        return Parse(File.ReadAllText(path), Path.GetFullPath(path), path);
+    }
+
+    /// <summary>Validates config <paramref name="text"/> as if read from <paramref name="fullPath"/>.</summary>
+    public static EvalConfig Parse(string text, string fullPath, string? displayName = null)
+    {
+        var file = displayName ?? fullPath;
+        var yaml = new YamlReader(file);
+        var root = ReadDocument(text, file);
+        var map = yaml.Mapping(root, "", TopKeys);
+        var baseDir = Path.GetDirectoryName(fullPath)!;
+        string Resolve(string p) => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(baseDir, p));
+
+        var dataset = Resolve(yaml.String(yaml.Required(map, "dataset", ""), "dataset"));
+        var filters = YamlReader.Child(map, "filters") is { } f ? Resolve(yaml.String(f, "filters")) : null;
+        var scenarios = ImmutableArray.Create(ScenarioNames.SingleStream, ScenarioNames.Offline);
+        if (YamlReader.Child(map, "scenarios") is { } s)
+        {
+            var list = yaml.StringList(s, "scenarios");
+            foreach (var name in list.Where(n => !ScenarioNames.All.Contains(n)))
+                throw yaml.Error(s, "scenarios", $"unknown scenario '{name}'; valid: {string.Join(", ", ScenarioNames.All)}");
+            if (list.Count == 0) throw yaml.Error(s, "scenarios", "needs at least one scenario");
+            scenarios = [.. list.Distinct()];
+        }
+        var template = YamlReader.Child(map, "prompt_template") is { } t ? yaml.String(t, "prompt_template") : EvalConfig.DefaultPromptTemplate;
+        var reports = YamlReader.Child(map, "reports") is { } r ? [.. yaml.StringList(r, "reports")] : ImmutableArray.Create("markdown");
+        var backendsNode = yaml.Required(map, "backends", "");
+        if (backendsNode is not YamlSequenceNode backendList || backendList.Children.Count == 0)
+            throw yaml.Error(backendsNode, "backends", "must be a non-empty list of backends");
+
+        var backends = backendList.Children.Select((n, i) => ReadBackend(yaml, n, i, template)).ToImmutableArray();
+        var duplicate = backends.GroupBy(b => b.Label, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw yaml.Error(backendList.Children[duplicate.Last().Index], $"backends[{duplicate.Last().Index}].label",
+                $"label '{duplicate.Key}' is used twice; labels must be unique");
+
+        return new EvalConfig(
+            fullPath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            dataset, filters, scenarios,
+            YamlReader.Child(map, "warmup") is { } w ? yaml.Int(w, "warmup", 0) : 5,
+            YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, exclusive: true) : 60,
+            YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : 20241002,
+            YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
+            template, reports, backends);
+    }
+
+    private static YamlNode ReadDocument(string text, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var message = (ex.InnerException?.Message ?? ex.Message).ReplaceLineEndings(" ");
+            throw new InputException($"{file}:{ex.Start.Line}: malformed YAML: {message}");
+        }
+        if (stream.Documents.Count == 0) throw new InputException($"{file}: the config is empty; it needs at least 'dataset' and 'backends'.");
+        return stream.Documents[0].RootNode;
+    }
+
+    private static BackendConfig ReadBackend(YamlReader yaml, YamlNode node, int index, string defaultTemplate)
+    {
+        var field = $"backends[{index}]";
+        var map = yaml.Mapping(node, field, BackendKeys);
+        var label = yaml.String(yaml.Required(map, "label", field), field + ".label");
+        if (label.Length == 0 || label.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\', ' ']) >= 0 || label is "." or "..")
+            throw yaml.Error(map, field + ".label", $"'{label}' must be a folder-safe name (letters, digits, '-', '_', '.')");
+        var plugin = yaml.String(yaml.Required(map, "plugin", field), field + ".plugin");
+        var options = ImmutableSortedDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (YamlReader.Child(map, "options") is { } o)
+        {
+            if (o is not YamlMappingNode om) throw yaml.Error(o, field + ".options", "must be a mapping of option: value");
+            foreach (var (k, v) in om.Children)
+            {
+                var key = yaml.String(k, field + ".options");
+                options = options.SetItem(key, yaml.String(v, $"{field}.options.{key}"));
+            }
+        }
+        var batch = YamlReader.Child(map, "batch_size") is { } b ? yaml.Int(b, field + ".batch_size", 1) : 1;
+        var template = YamlReader.Child(map, "prompt_template") is { } t ? yaml.String(t, field + ".prompt_template") : defaultTemplate;
+        CostConfig? cost = null;
+        if (YamlReader.Child(map, "cost") is { } c)
+        {
+            var cm = yaml.Mapping(c, field + ".cost", CostKeys);
+            double? Price(string key) => YamlReader.Child(cm, key) is { } p ? yaml.Number(p, $"{field}.cost.{key}", 0) : null;
+            cost = new CostConfig(Price("usd_per_hour"), Price("usd_per_1k_input_tokens"), Price("usd_per_1k_output_tokens"));
+            if (cost.UsdPerHour is not null && (cost.UsdPer1kInputTokens is not null || cost.UsdPer1kOutputTokens is not null))
+                throw yaml.Error(c, field + ".cost", "give either usd_per_hour (local model) or token prices (API model), not both");
+            if (cost == new CostConfig(null, null, null))
+                throw yaml.Error(c, field + ".cost", "needs usd_per_hour or usd_per_1k_input_tokens / usd_per_1k_output_tokens");
+        }
+        return new BackendConfig(label, plugin, options, batch, template, cost, index);
+    }
+}

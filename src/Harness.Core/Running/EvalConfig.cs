@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+
+namespace Harness.Running;
+
+/// <summary>A validated <c>eval.yaml</c>: what to run, over which rows, in which scenarios. Paths are absolute.</summary>
+/// <param name="SourcePath">The config file.</param>
+/// <param name="Text">Its text, recorded in run.json.</param>
+/// <param name="Sha256">SHA-256 of its text; <c>--resume</c> refuses when it changed.</param>
+/// <param name="Dataset">The dataset split to run over.</param>
+/// <param name="Filters">The filter catalogue file, or null for the loader's default.</param>
+/// <param name="Scenarios">Scenario names (<see cref="ScenarioNames"/>), in run order.</param>
+/// <param name="Warmup">Leading intents run and recorded but excluded from latency, throughput and cost.</param>
+/// <param name="TimeoutSeconds">Limit of one backend call (a batch gets this times its size).</param>
+/// <param name="Seed">Bootstrap seed.</param>
+/// <param name="Limit">0 for every row, otherwise the first <c>Limit</c> rows.</param>
+/// <param name="PromptTemplate">Default prompt template; <c>{tool}</c> and <c>{intent}</c> are replaced.</param>
+/// <param name="Reports">Report writer names.</param>
+/// <param name="Backends">The backends, in config order.</param>
+public sealed record EvalConfig(
+    string SourcePath,
+    string Text,
+    string Sha256,
+    string Dataset,
+    string? Filters,
+    ImmutableArray<string> Scenarios,
+    int Warmup,
+    double TimeoutSeconds,
+    int Seed,
+    int Limit,
+    string PromptTemplate,
+    ImmutableArray<string> Reports,
+    ImmutableArray<BackendConfig> Backends)
+{
+    /// <summary>The spec's concise template (§3).</summary>
+    public const string DefaultPromptTemplate = "tool: {tool}\nintent: {intent}";
+
+    /// <summary>The folder relative paths in the config are resolved against.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(SourcePath)!;
+}
+
+/// <summary>One backend of a config.</summary>
+/// <param name="Label">Unique name of this entry in reports and folder names.</param>
+/// <param name="Plugin">The backend factory name.</param>
+/// <param name="Options">Options passed to the factory, as strings.</param>
+/// <param name="BatchSize">Requests per call in the offline scenario (1 = no batching).</param>
+/// <param name="PromptTemplate">The model configuration's template (defaults to the config's).</param>
+/// <param name="Cost">How cost is computed, or null when not configured.</param>
+/// <param name="Index">Position in <c>backends</c>, for messages.</param>
+public sealed record BackendConfig(
+    string Label,
+    string Plugin,
+    ImmutableSortedDictionary<string, string> Options,
+    int BatchSize,
+    string PromptTemplate,
+    CostConfig? Cost,
+    int Index);
+
+/// <summary>
+/// Prices (spec §5): a local model gives <paramref name="UsdPerHour"/> (hardware price);
+/// an API model gives per-1,000-token prices.
+/// </summary>
+public sealed record CostConfig(double? UsdPerHour, double? UsdPer1kInputTokens, double? UsdPer1kOutputTokens);
+
+/// <summary>The scenario names (MLPerf's).</summary>
+public static class ScenarioNames
+{
+    public const string SingleStream = "single-stream";
+    public const string Offline = "offline";
+
+    public static ImmutableArray<string> All { get; } = [SingleStream, Offline];
+}

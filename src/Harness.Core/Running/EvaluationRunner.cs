@@ -1,0 +1,97 @@
+using Harness.Datasets;
+using Harness.Parsing;
+using Harness.Plugins;
+using Harness.Reports;
+
+namespace Harness.Running;
+
+/// <summary>
+/// <c>harness eval</c>: runs every backend of a config over the dataset in each
+/// scenario, appending each finished call to its prediction log, then writes
+/// metrics.json per backend and scenario and the configured reports.
+/// </summary>
+public static class EvaluationRunner
+{
+    /// <summary>
+    /// Runs <paramref name="config"/>. Bad input (config, dataset, unknown plugin or
+    /// report, a resume that does not match) throws <see cref="InputException"/> before
+    /// any call is made. A backend that fails to start is recorded in its results
+    /// (<see cref="BackendRunResult.Error"/>); the others still run. Cancellation
+    /// stops after the call in flight; every finished call stays in its log.
+    /// </summary>
+    public static async Task<RunReport> RunAsync(EvalConfig config, RunOptions options, IProgressSink progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+
+        var plugins = config.Backends
+            .Select(b => options.Backends.Find(b.Plugin, $"{config.SourcePath}: backends[{b.Index}].plugin"))
+            .ToList();
+        for (var i = 0; i < plugins.Count; i++)
+            CheckOptions(config, config.Backends[i], plugins[i]);
+        var writers = ReportStage.Resolve(config);
+        var dataset = DatasetLoader.Load(config.Dataset, config.Filters);
+        var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
+        var runDataset = dataset with { Rows = rows };
+
+        var (manifest, previous) = OpenManifest(config, options, dataset.Sha256, rows.Length);
+        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters), manifest, previous, progress);
+
+        var results = new List<BackendRunResult>();
+        for (var i = 0; i < config.Backends.Length; i++)
+            results.AddRange(await BackendRun.RunAsync(config.Backends[i], plugins[i], state, cancellationToken));
+
+        var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment);
+        await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
+        return report;
+    }
+
+    // A misspelt option would otherwise be ignored silently by the plugin.
+    private static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
+    {
+        var known = plugin.Factory.Options.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = entry.Options.Keys.FirstOrDefault(k => !known.Contains(k));
+        if (unknown is not null)
+            throw new InputException(
+                $"{config.SourcePath}: backends[{entry.Index}].options.{unknown}: {plugin.Name} has no option '{unknown}'; valid: {(known.Count == 0 ? "(none)" : string.Join(", ", plugin.Factory.Options.Select(o => o.Name)))}.");
+    }
+
+    private static (RunManifest Manifest, RunManifest? Previous) OpenManifest(EvalConfig config, RunOptions options, string datasetSha, int rows)
+    {
+        var path = Path.Combine(options.RunDirectory, RunLayout.RunFile);
+        RunManifest? previous = null;
+        if (File.Exists(path))
+        {
+            if (!options.Resume)
+                throw new InputException($"{options.RunDirectory}: a run already exists there; pass --resume to continue it or choose another --run-id.");
+            previous = RunManifest.Read(path);
+        }
+        else if (options.Resume)
+        {
+            throw new InputException($"{options.RunDirectory}: nothing to resume (no {RunLayout.RunFile}); run without --resume to start it.");
+        }
+
+        Directory.CreateDirectory(options.RunDirectory);
+        var manifest = new RunManifest
+        {
+            RunId = options.RunId,
+            StartedAt = previous?.StartedAt ?? DateTimeOffset.UtcNow,
+            ConfigPath = config.SourcePath,
+            ConfigSha256 = config.Sha256,
+            ConfigText = config.Text,
+            DatasetPath = config.Dataset,
+            DatasetSha256 = datasetSha,
+            Rows = rows,
+            Environment = EnvironmentProbe.Capture(config.BaseDirectory),
+        };
+        if (previous is not null)
+        {
+            manifest.CheckResumable(previous, path);
+            foreach (var (label, entry) in previous.Backends)
+                manifest.Backends[label] = entry;
+        }
+        manifest.Write(path);
+        return (manifest, previous);
+    }
+}

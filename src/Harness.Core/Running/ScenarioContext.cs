@@ -1,0 +1,20 @@
+using Harness.Backends;
+using Harness.Datasets;
+using Harness.Parsing;
+
+namespace Harness.Running;
+
+/// <summary>What a scenario needs to run one backend over the rows.</summary>
+internal sealed record ScenarioContext(
+    string Scenario,
+    IBackend Backend,
+    BackendConfig Entry,
+    EvalConfig Config,
+    IReadOnlyList<DatasetRow> Rows,
+    OutputParser Parser,
+    PredictionLog Log,
+    IProgressSink Progress)
+{
+    /// <summary>Whether the row at <paramref name="index"/> is a warm-up intent.</summary>
+    public bool IsWarmup(int index) => index < Config.Warmup;
+}

@@ -1,0 +1,120 @@
+using Harness.Running;
+
+namespace Harness.Core.Tests.Running;
+
+public class ConfigLoaderTests
+{
+    private static readonly string ConfigPath = Path.Combine(Path.GetTempPath(), "configs", "eval.yaml");
+
+    private const string Valid = """
+        dataset: ../data/test.jsonl
+        scenarios: [offline]
+        warmup: 3
+        timeout_s: 1.5
+        seed: 7
+        limit: 10
+        reports: [markdown]
+        backends:
+          - label: teacher
+            plugin: Replay
+            options: { dataset: ../data/test.jsonl }
+            cost: { usd_per_hour: 0.5 }
+          - label: api
+            plugin: OpenAiCompatible
+            batch_size: 8
+            prompt_template: "Q {intent} / {tool}"
+            cost: { usd_per_1k_input_tokens: 0.001, usd_per_1k_output_tokens: 0.002 }
+        """;
+
+    private static InputException Error(string text) =>
+        Assert.Throws<InputException>(() => ConfigLoader.Parse(text, ConfigPath, "eval.yaml"))!;
+
+    [Test]
+    public void A_valid_config_is_read_with_paths_resolved_against_its_folder()
+    {
+        var config = ConfigLoader.Parse(Valid, ConfigPath);
+
+        Assert.That(config.Dataset, Is.EqualTo(Path.GetFullPath(Path.Combine(Path.GetTempPath(), "data", "test.jsonl"))));
+        Assert.That(config.Scenarios, Is.EqualTo(new[] { "offline" }));
+        Assert.That((config.Warmup, config.TimeoutSeconds, config.Seed, config.Limit), Is.EqualTo((3, 1.5, 7, 10)));
+        Assert.That(config.Backends[0].Options["dataset"], Is.EqualTo("../data/test.jsonl"));
+        Assert.That(config.Backends[0].PromptTemplate, Is.EqualTo("tool: {tool}\nintent: {intent}"));
+        Assert.That(config.Backends[0].Cost, Is.EqualTo(new CostConfig(0.5, null, null)));
+        Assert.That(config.Backends[1].BatchSize, Is.EqualTo(8));
+        Assert.That(config.Backends[1].PromptTemplate, Is.EqualTo("Q {intent} / {tool}"));
+        Assert.That(config.Backends[1].Cost, Is.EqualTo(new CostConfig(null, 0.001, 0.002)));
+    }
+
+    [Test]
+    public void Defaults_are_both_scenarios_five_warm_up_intents_and_the_concise_template()
+    {
+        var config = ConfigLoader.Parse("dataset: t.jsonl\nbackends:\n  - {label: a, plugin: Replay}\n", ConfigPath);
+
+        Assert.That(config.Scenarios, Is.EqualTo(new[] { "single-stream", "offline" }));
+        Assert.That((config.Warmup, config.TimeoutSeconds, config.Limit), Is.EqualTo((5, 60.0, 0)));
+        Assert.That(config.PromptTemplate, Is.EqualTo(EvalConfig.DefaultPromptTemplate));
+        Assert.That(config.Backends[0].BatchSize, Is.EqualTo(1));
+        Assert.That(config.Backends[0].Cost, Is.Null);
+    }
+
+    [Test]
+    public void An_unknown_key_names_the_file_line_and_field_and_lists_the_valid_keys()
+    {
+        var error = Error(Valid.Replace("    batch_size: 8", "    batchsize: 8"));
+
+        Assert.That(error.Message, Does.StartWith("eval.yaml:15: backends[1].batchsize: unknown key").And.Contain("batch_size"));
+    }
+
+    [Test]
+    public void A_missing_field_is_named()
+    {
+        Assert.That(Error("backends:\n  - {label: a, plugin: Replay}\n").Message, Does.Contain("eval.yaml:1: dataset: is required"));
+        Assert.That(Error("dataset: t.jsonl\nbackends:\n  - {label: a}\n").Message, Does.Contain("backends[0].plugin: is required"));
+        Assert.That(Error("dataset: t.jsonl\n").Message, Does.Contain("backends: is required"));
+    }
+
+    [Test]
+    public void A_bad_scenario_name_lists_the_valid_ones()
+    {
+        var error = Error(Valid.Replace("[offline]", "[offline, server]"));
+
+        Assert.That(error.Message, Does.StartWith("eval.yaml:2: scenarios: unknown scenario 'server'").And.Contain("single-stream, offline"));
+    }
+
+    [Test]
+    public void A_label_used_twice_is_refused()
+    {
+        var error = Error(Valid.Replace("label: api", "label: teacher"));
+
+        Assert.That(error.Message, Does.Contain("backends[1].label").And.Contain("'teacher' is used twice"));
+    }
+
+    [Test]
+    public void Malformed_yaml_names_the_line()
+    {
+        var error = Error("dataset: t.jsonl\nbackends:\n  - label: a\n   plugin: [unclosed\n");
+
+        Assert.That(error.Message, Does.Match(@"^eval\.yaml:\d+: malformed YAML: "));
+        Assert.That(error.Message, Does.Not.Contain("\n"));
+    }
+
+    [Test]
+    public void Bad_values_are_named_with_what_is_expected()
+    {
+        Assert.That(Error(Valid.Replace("warmup: 3", "warmup: -1")).Message, Does.Contain("eval.yaml:3: warmup: must be a whole number >= 0"));
+        Assert.That(Error(Valid.Replace("timeout_s: 1.5", "timeout_s: 0")).Message, Does.Contain("timeout_s: must be a number > 0"));
+        Assert.That(Error(Valid.Replace("batch_size: 8", "batch_size: 0")).Message, Does.Contain("backends[1].batch_size"));
+        Assert.That(Error(Valid.Replace("{ usd_per_hour: 0.5 }", "{ usd_per_hour: 0.5, usd_per_1k_output_tokens: 1 }")).Message,
+            Does.Contain("backends[0].cost: give either usd_per_hour"));
+        Assert.That(Error(Valid.Replace("{ dataset: ../data/test.jsonl }", "[a, b]")).Message, Does.Contain("backends[0].options: must be a mapping"));
+        Assert.That(Error(Valid.Replace("label: api", "label: a/b")).Message, Does.Contain("backends[1].label: 'a/b' must be a folder-safe name"));
+    }
+
+    [Test]
+    public void A_missing_config_file_says_what_to_pass()
+    {
+        var error = Assert.Throws<InputException>(() => ConfigLoader.Load("no/such/eval.yaml"));
+
+        Assert.That(error!.Message, Does.Contain("no/such/eval.yaml: config file not found"));
+    }
+}
