@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
-using Harness.Plugins.Onnx.Tokenizer;
+using Harness.Tokenizers;
 
 namespace Harness.Plugins.Onnx;
 

@@ -1,7 +1,7 @@
 using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
 using Harness.Plugins.Onnx.Native;
-using Harness.Plugins.Onnx.Tokenizer;
+using Harness.Tokenizers;
 
 namespace Harness.Plugins.Onnx;
 
@@ -32,8 +32,7 @@ public sealed class OnnxBackendFactory : IBackendFactory
             throw new BackendException($"{source}: option 'model': {e.Message}.");
         }
         var config = Read(layout.Config, T5Config.Read);
-        var tokenizer = Read(layout.Tokenizer, path => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? TokenizerJsonReader.Read(path) : SentencePieceModelReader.Read(path));
+        var tokenizer = Read(layout.Tokenizer, UnigramTokenizer.Load);
         var runtime = OrtRuntime.Load(settings.OrtLibrary, context.PluginDirectory);
         var cuda = settings.Device == "cuda";
         Seq2SeqModel model;

@@ -1,4 +1,4 @@
-using Harness.Plugins.Onnx.Tokenizer;
+using Harness.Tokenizers;
 
 namespace Harness.Plugins.Onnx.Tests;
 

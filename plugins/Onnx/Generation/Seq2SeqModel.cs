@@ -1,4 +1,5 @@
 using Harness.Plugins.Onnx.Native;
+using Harness.Tokenizers;
 
 namespace Harness.Plugins.Onnx.Generation;
 

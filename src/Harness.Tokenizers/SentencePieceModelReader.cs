@@ -1,15 +1,16 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Harness.Plugins.Onnx.Tokenizer;
+namespace Harness.Tokenizers;
 
 /// <summary>
 /// Reads the pieces of a SentencePiece <c>spiece.model</c> (a protobuf <c>ModelProto</c>:
 /// field 1 repeats <c>SentencePiece { string piece = 1; float score = 2; Type type = 3; }</c>).
 /// A small hand-written reader: the plugin needs nothing else from the file.
 /// </summary>
-internal static class SentencePieceModelReader
+public static class SentencePieceModelReader
 {
+    /// <summary>Throws <see cref="InvalidDataException"/> with what is wrong (the caller names the file).</summary>
     public static UnigramTokenizer Read(string path)
     {
         var bytes = File.ReadAllBytes(path);
@@ -37,7 +38,7 @@ internal static class SentencePieceModelReader
                     // TrainerSpec.model_type: 1 is UNIGRAM.
                     var type = trainer.Varint();
                     if (type != 1)
-                        throw new InvalidDataException($"model type {type} is not Unigram (1); the Onnx plugin reads only T5's SentencePiece Unigram models");
+                        throw new InvalidDataException($"model type {type} is not Unigram (1); the harness reads only T5's SentencePiece Unigram models");
                 }
             }
             else reader.Skip(wire);

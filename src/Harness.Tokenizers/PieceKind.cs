@@ -1,4 +1,4 @@
-namespace Harness.Plugins.Onnx.Tokenizer;
+namespace Harness.Tokenizers;
 
 /// <summary>SentencePiece's piece types (the numbers are those of its model proto).</summary>
 internal enum PieceKind

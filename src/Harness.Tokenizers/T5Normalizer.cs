@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Harness.Plugins.Onnx.Tokenizer;
+namespace Harness.Tokenizers;
 
 /// <summary>
 /// T5's SentencePiece normalisation (<c>nmt_nfkc</c>): control characters dropped, other

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Harness.Plugins.Onnx.Tokenizer;
+namespace Harness.Tokenizers;
 
 /// <summary>
 /// A SentencePiece Unigram tokenizer with T5's conventions: encode picks the most likely
 /// segmentation (Viterbi over the pieces' log-probabilities), unknown characters become
 /// the unknown id (a run of them one id), and <c>&lt;/s&gt;</c> ends every input.
 /// </summary>
-internal sealed class UnigramTokenizer
+public sealed class UnigramTokenizer
 {
     // SentencePiece scores an unknown character this far below the rarest piece.
     private const float UnknownPenalty = 10f;
@@ -18,7 +18,7 @@ internal sealed class UnigramTokenizer
     private readonly int _maxPieceLength;
     private readonly float _unknownScore;
 
-    public UnigramTokenizer(IReadOnlyList<(string Piece, float Score, PieceKind Kind)> vocabulary, int unknownId)
+    internal UnigramTokenizer(IReadOnlyList<(string Piece, float Score, PieceKind Kind)> vocabulary, int unknownId)
     {
         _pieces = vocabulary.Select(v => v.Piece).ToArray();
         _scores = vocabulary.Select(v => v.Score).ToArray();
@@ -36,10 +36,25 @@ internal sealed class UnigramTokenizer
         PadId = IdOf("<pad>");
     }
 
+    /// <summary>The id of the unknown piece (<c>&lt;unk&gt;</c>).</summary>
     public int UnknownId { get; }
+
+    /// <summary>The id of <c>&lt;/s&gt;</c>, which ends every input and every generated answer.</summary>
     public int EosId { get; }
+
+    /// <summary>The id of <c>&lt;pad&gt;</c> (T5's decoder start token).</summary>
     public int PadId { get; }
+
+    /// <summary>How many pieces the vocabulary has.</summary>
     public int VocabularySize => _pieces.Length;
+
+    /// <summary>
+    /// Reads <paramref name="path"/>: a Hugging Face <c>tokenizer.json</c> (by its extension)
+    /// or else a SentencePiece <c>spiece.model</c>. Throws <see cref="InvalidDataException"/>
+    /// saying what is wrong (the caller names the file).
+    /// </summary>
+    public static UnigramTokenizer Load(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? TokenizerJsonReader.Read(path) : SentencePieceModelReader.Read(path);
 
     private int IdOf(string piece)
     {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Harness.Plugins.Onnx.Tokenizer;
+namespace Harness.Tokenizers;
 
 /// <summary>Reads a Hugging Face <c>tokenizer.json</c> whose model is a SentencePiece Unigram (T5's).</summary>
-internal static class TokenizerJsonReader
+public static class TokenizerJsonReader
 {
     /// <summary>Throws <see cref="InvalidDataException"/> with what is wrong (the caller names the file).</summary>
     public static UnigramTokenizer Read(string path)
@@ -24,7 +24,7 @@ internal static class TokenizerJsonReader
                 throw new InvalidDataException("no 'model' object; this is not a Hugging Face tokenizer.json");
             var type = model.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (type != "Unigram")
-                throw new InvalidDataException($"model type is '{type ?? "missing"}', but the Onnx plugin reads only T5's SentencePiece 'Unigram' tokenizers");
+                throw new InvalidDataException($"model type is '{type ?? "missing"}', but the harness reads only T5's SentencePiece 'Unigram' tokenizers");
             var specials = SpecialIds(root);
             var vocabulary = new List<(string, float, PieceKind)>();
             foreach (var entry in model.GetProperty("vocab").EnumerateArray())

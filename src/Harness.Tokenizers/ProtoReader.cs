@@ -1,4 +1,4 @@
-namespace Harness.Plugins.Onnx.Tokenizer;
+namespace Harness.Tokenizers;
 
 /// <summary>The protobuf wire format, just enough to walk fields.</summary>
 internal sealed class ProtoReader(ReadOnlyMemory<byte> data)
