@@ -1,6 +1,4 @@
-using Harness.Tokenizers;
-
-namespace Harness.Plugins.Onnx.Tests;
+namespace Harness.Tokenizers.Tests;
 
 public class TokenizerTests
 {
