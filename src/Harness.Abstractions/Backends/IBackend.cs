@@ -11,8 +11,9 @@ public interface IBackend : IAsyncDisposable
 
     /// <summary>
     /// Answers a batch of requests, one response per request in the same order.
-    /// A failure of one request is returned as <see cref="ToolResponse.Error"/>;
-    /// an exception means the whole backend failed.
+    /// A failure of one request is returned as <see cref="ToolResponse.Error"/>.
+    /// An exception fails every request of this batch: the harness records its
+    /// message on each of those calls and the run goes on with the next batch.
     /// </summary>
     Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken);
 }

@@ -14,5 +14,8 @@ internal static class CommandCatalog
         yield return MistakesCommand.Create();
         yield return EvalCommand.Create();
         yield return PluginsCommand.Create();
+        yield return ReportCommand.Create();
+        yield return CompareCommand.Create();
+        yield return GateCommand.Create();
     }
 }

@@ -39,6 +39,9 @@ public sealed class MarkdownReportWriter : IReportWriter
         if (report.Environment is { } env)
             md.Line($"Environment: {env.Os}, {env.Cpu} ({N(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {env.Gpu}")}, .NET {env.DotnetVersion}, harness {env.HarnessVersion}{(env.GitCommit is null ? "" : $" at `{env.GitCommit}`")}.");
         md.Line().Line("Scores are in the paper's form `(selection, quality, final)`: selection is the F1 of choosing the tool, quality the mean cosine (filter: name accuracy) over the rows where both teacher and student used it, final their harmonic mean. Overall is the mean of the three finals, with its 95% bootstrap interval over intents. Higher is better.");
+        // Several results (or a comparison) open with the side-by-side table, the part a pull-request reader wants first.
+        if (report.Results.Length > 1 || report.Comparisons is { Count: > 0 })
+            md.Line().Line(ComparisonMarkdown.Render(report).TrimEnd('\n'));
         foreach (var result in report.Results) Backend(md, result);
         return md.ToString();
     }

@@ -9,8 +9,10 @@ namespace Harness.Reports;
 /// <param name="Dataset">The dataset the backends ran over.</param>
 /// <param name="Results">One entry per backend and scenario, in config order.</param>
 /// <param name="Environment">Where it ran, when known.</param>
+/// <param name="Comparisons">Paired differences against the first result (<c>harness compare</c>); null for a plain run.</param>
 public sealed record RunReport(
     string RunId,
     Dataset Dataset,
     ImmutableArray<BackendRunResult> Results,
-    RunEnvironment? Environment);
+    RunEnvironment? Environment,
+    IReadOnlyList<ResultComparison>? Comparisons = null);

@@ -8,18 +8,19 @@ namespace Harness.Running;
 /// </summary>
 internal static class ReportStage
 {
-    // TODO(report helper): replace with Harness.Reports.ReportWriterRegistry once it lands on main.
-    private static readonly Dictionary<string, Func<IReportWriter>> Writers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["markdown"] = () => new MarkdownReportWriter(),
-    };
-
-    /// <summary>Checks every name before anything runs; an unknown one lists the valid ones.</summary>
+    /// <summary>Checks every name before anything runs; an unknown one lists the valid ones (<see cref="ReportWriterRegistry"/>).</summary>
     public static IReadOnlyList<IReportWriter> Resolve(EvalConfig config) =>
-        [.. config.Reports.Select((name, i) => Writers.TryGetValue(name, out var create)
-            ? create()
-            : throw new InputException(
-                $"{config.SourcePath}: reports[{i}]: unknown report '{name}'; valid: {string.Join(", ", Writers.Keys.Order(StringComparer.Ordinal))}."))];
+        [.. config.Reports.Select((name, i) =>
+        {
+            try
+            {
+                return ReportWriterRegistry.Default.Get(name);
+            }
+            catch (InputException ex)
+            {
+                throw new InputException($"{config.SourcePath}: reports[{i}]: {ex.Message}");
+            }
+        })];
 
     public static async Task WriteAsync(IReadOnlyList<IReportWriter> writers, RunReport report, string directory, IProgressSink progress, CancellationToken cancellationToken)
     {

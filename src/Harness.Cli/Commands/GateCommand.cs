@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Harness.Gate;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>
+/// <c>harness gate --policy gate.yaml --candidate RESULT [--baseline RESULT] [--out DIR]</c>: a
+/// release manager's promotion decision. Prints every rule with its measured value, threshold
+/// and verdict, writes gate.md and gate.junit.xml, and exits 0 (all pass), 1 (a rule failed)
+/// or 2 (bad input).
+/// </summary>
+internal static class GateCommand
+{
+    public static Command Create()
+    {
+        var policy = new Option<string>("--policy") { Description = "The gate policy (YAML); see gate.example.yaml.", Required = true };
+        var candidate = new Option<string>("--candidate") { Description = "The result to promote: a folder with metrics.json, or a backend folder <run>/<label> with one folder per scenario.", Required = true };
+        var baseline = new Option<string?>("--baseline") { Description = "The result it must not be worse than (non_inferiority rules)." };
+        var dataset = new Option<string?>("--dataset") { Description = "The dataset the results were scored on; default: the one run.json names." };
+        var output = new Option<string?>("--out") { Description = "Where to write gate.md and gate.junit.xml; default: the candidate folder." };
+        var command = new Command("gate", "Decide whether a candidate may be promoted, by the thresholds of a policy file.");
+        foreach (var option in new Option[] { policy, candidate, baseline, dataset, output })
+            command.Options.Add(option);
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var policyPath = parseResult.GetValue(policy)!;
+            var candidatePath = parseResult.GetValue(candidate)!;
+            var gatePolicy = GatePolicyReader.Read(policyPath);
+            var context = GateInputs.Load(gatePolicy, policyPath, candidatePath, parseResult.GetValue(baseline), parseResult.GetValue(dataset));
+            var decision = GateDecision.Evaluate(gatePolicy, context);
+
+            await stdout.WriteAsync(GateReport.Console(decision));
+            var files = await GateReport.WriteAsync(decision, parseResult.GetValue(output) ?? candidatePath, cancellationToken);
+            await stdout.WriteLineAsync($"wrote {string.Join(", ", files)}");
+            return decision.Passed ? ExitCodes.Success : ExitCodes.Failed;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using Harness.Metrics;
+using Harness.Tools;
+
+namespace Harness.Reports;
+
+/// <summary>
+/// GitHub-flavoured Markdown of a side-by-side comparison: one row per result with overall
+/// (and its interval) and each tool's final, then each result's paired difference from the
+/// first, or plainly why there is none.
+/// </summary>
+public static class ComparisonMarkdown
+{
+    public static string Render(RunReport report, string subset = "all")
+    {
+        var text = new StringBuilder();
+        text.Append($"## Side by side ({subset})\n\n");
+        text.Append("| Backend | Scenario | Overall | 95% interval | adjust | selective_adjust | filter | p95 ms/intent |\n|---|---|---:|---|---:|---:|---:|---:|\n");
+        foreach (var r in report.Results)
+        {
+            if (r.Error is not null)
+            {
+                text.Append($"| {Cell(r.Label)} | {r.Metrics.Run.Scenario} | failed to run: {Cell(r.Error)} | | | | | |\n");
+                continue;
+            }
+
+            var s = r.Metrics.Subset(subset);
+            var floor = Baselines.IsBaseline(r) ? " (floor)" : "";
+            var p95 = r.Metrics.Latency is { } l ? Fmt.Ms(l.PerIntent.P95) : "–";
+            text.Append($"| {Cell(r.Label)}{floor} | {r.Metrics.Run.Scenario} | {Fmt.Score(s.Overall)} | {Fmt.Ci(s.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(s[t].Final)))} | {p95} |\n");
+        }
+
+        if (report.Comparisons is not { Count: > 0 } comparisons) return text.ToString();
+        var metrics = ResultComparison.MetricOrder;
+        text.Append($"\n### Difference vs {Cell(comparisons[0].Reference)} (paired bootstrap, 95% interval)\n\n");
+        text.Append($"| Backend | {string.Join(" | ", metrics)} |\n|---|{string.Concat(metrics.Select(_ => "---:|"))}\n");
+        foreach (var c in comparisons)
+        {
+            text.Append(c.Differences is null
+                ? $"| {Cell(c.Label)} | no paired interval: {Cell(c.NoPairingReason ?? "")} |{string.Concat(metrics.Skip(1).Select(_ => " |"))}\n"
+                : $"| {Cell(c.Label)} | {string.Join(" | ", metrics.Select(m => Difference(c.Find(subset, m))))} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Difference(MetricDifference? d) =>
+        d is null ? "–" : d.Ci95 is { } ci ? $"{Signed(d.Difference)} [{Signed(ci.Lower)}, {Signed(ci.Upper)}]" : Signed(d.Difference);
+
+    private static string Signed(double value) => (value >= 0 ? "+" : "-") + Fmt.Score(Math.Abs(value));
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,18 @@
+namespace Harness.Reports.Html;
+
+/// <summary>Colours shared by the CSS and the SVG charts (colour-blind friendly, Okabe–Ito based).</summary>
+internal static class Palette
+{
+    public const string Overall = "#3b5bdb";
+    public const string Adjust = "#0f9d76";
+    public const string Selective = "#e69f00";
+    public const string Filter = "#cc4b8c";
+    public const string Grid = "#e3e6ee";
+    public const string Axis = "#8a90a2";
+    public const string Ink = "#1d2433";
+    public const string Muted = "#5f6678";
+    public const string Floor = "#d9480f";
+
+    /// <summary>p50, p90, p95, p99: light to dark.</summary>
+    public static readonly string[] Percentiles = ["#a5d8ff", "#4dabf7", "#1c7ed6", "#0b3d91"];
+}

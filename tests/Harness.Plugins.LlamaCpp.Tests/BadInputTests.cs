@@ -1,0 +1,91 @@
+using Harness.Backends;
+using Harness.Tools;
+
+namespace Harness.Plugins.LlamaCpp.Tests;
+
+/// <summary>What a new user gets wrong, each answered by one clear BackendException line.</summary>
+public class BadInputTests
+{
+    private string _temp = "";
+
+    [SetUp]
+    public void CreateTempFolder() => _temp = Directory.CreateTempSubdirectory("llama-bad-").FullName;
+
+    [TearDown]
+    public void DeleteTempFolder() => Directory.Delete(_temp, recursive: true);
+
+    [Test]
+    public void A_missing_model_file_is_named_with_what_to_give()
+    {
+        var e = CreateFails(("model", "no-such-model.gguf"));
+        Assert.That(e.Message, Does.Contain("no-such-model.gguf").And.Contain("does not exist").And.Contain("option 'model'"));
+    }
+
+    [Test]
+    public void A_file_that_is_not_gguf_is_refused_before_llama_cpp_reads_it()
+    {
+        var path = Path.Combine(_temp, "model.gguf");
+        File.WriteAllText(path, "{\"this\": \"is json, not a model\"}");
+        var e = CreateFails(("model", path));
+        Assert.That(e.Message, Does.Contain(path).And.Contain("is not a GGUF file"));
+    }
+
+    [Test]
+    public void A_truncated_gguf_is_reported_as_truncated_or_damaged()
+    {
+        var path = Path.Combine(_temp, "truncated.gguf");
+        var bytes = File.ReadAllBytes(Fixture.ModelPath);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        var e = CreateFails(("model", path));
+        Assert.That(e.Message, Does.Contain(path).And.Contain("truncated, damaged"));
+    }
+
+    [Test]
+    public void A_context_too_small_for_any_prompt_fails_at_start_naming_context_size()
+    {
+        var e = CreateFails(("context_size", "8"));
+        Assert.That(e.Message, Does.Contain("option 'context_size' (8) is too small for the prompt").And.Contain("set context_size to at least"));
+    }
+
+    [Test]
+    public async Task A_prompt_longer_than_the_context_names_the_request_and_the_size_needed()
+    {
+        Fixture.RequireNativeLibrary();
+        await using var backend = await new LlamaCppBackendFactory().CreateAsync(
+            Fixture.Options(("context_size", "40")), Fixture.Context(), CancellationToken.None);
+        var intent = string.Join(' ', Enumerable.Repeat("golden hour", 20));
+        var request = new ToolRequest("test-00001", intent, ToolName.Filter, $"tool: filter\nintent: {intent}");
+        var e = Assert.ThrowsAsync<BackendException>(() => backend.GenerateAsync([request], CancellationToken.None));
+        Assert.That(e!.Message, Does.Contain("option 'context_size' (40) is too small for request test-00001").And.Contain("set context_size to at least"));
+    }
+
+    [Test]
+    public void Device_cuda_without_the_cuda_build_says_how_to_install_it()
+    {
+        var e = CreateFails(("device", "cuda"));
+        Assert.That(e.Message, Does.Contain("CUDA").And.Contain("install.sh --cuda").And.Contain("device"));
+    }
+
+    [Test]
+    public void A_missing_native_library_says_where_it_looked_and_to_run_install_sh()
+    {
+        var e = CreateFails(("llama_library", _temp));
+        Assert.That(e.Message, Does.Contain("libllama was not found").And.Contain(_temp).And.Contain("native/llama-cpp/install.sh"));
+    }
+
+    [Test]
+    public void An_unknown_chat_template_choice_lists_the_valid_ones()
+    {
+        var e = CreateFails(("chat_template", "chatml"));
+        Assert.That(e.Message, Does.Contain("chat_template").And.Contain("auto, llama2, gguf, none"));
+    }
+
+    private static BackendException CreateFails(params (string, string)[] options)
+    {
+        Fixture.RequireNativeLibrary();
+        var e = Assert.ThrowsAsync<BackendException>(() =>
+            new LlamaCppBackendFactory().CreateAsync(Fixture.Options(options), Fixture.Context(), CancellationToken.None));
+        Assert.That(e!.Message, Does.Not.Contain("\n"), "one line");
+        return e;
+    }
+}

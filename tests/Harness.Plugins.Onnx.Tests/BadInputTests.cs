@@ -1,0 +1,131 @@
+using Harness.Backends;
+
+namespace Harness.Plugins.Onnx.Tests;
+
+/// <summary>What a new user sees for each mistake: one BackendException line naming the file or option and what to do.</summary>
+public class BadInputTests
+{
+    private string _work = "";
+
+    [SetUp]
+    public void MakeWorkFolder()
+    {
+        Fixture.RequireNativeLibrary();
+        _work = Path.Combine(Path.GetTempPath(), "onnx-bad-input-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_work);
+    }
+
+    [TearDown]
+    public void RemoveWorkFolder() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public void A_missing_model_folder_is_named_with_what_it_should_hold()
+    {
+        var missing = Path.Combine(_work, "no-such-model");
+        var message = Fails(missing);
+        Assert.That(message, Does.Contain("option 'model'").And.Contain(missing).And.Contain("does not exist").And.Contain("encoder_model.onnx"));
+    }
+
+    [Test]
+    public void A_folder_without_the_decoder_says_which_files_it_needs()
+    {
+        var folder = CopyOf(Fixture.Split);
+        File.Delete(Path.Combine(folder, "decoder_with_past_model.onnx"));
+        var message = Fails(folder);
+        Assert.That(message, Does.Contain("has no decoder_with_past_model.onnx").And.Contain("decoder_model_merged.onnx"));
+    }
+
+    [Test]
+    public void An_onnx_file_that_is_not_one_is_named_with_ONNX_Runtime_s_reason()
+    {
+        var folder = CopyOf(Fixture.Split);
+        var encoder = Path.Combine(folder, "encoder_model.onnx");
+        File.WriteAllText(encoder, "this is not a model\n");
+        var message = Fails(folder);
+        Assert.That(message, Does.StartWith(encoder + ": ONNX Runtime cannot load it (").And.Contain("re-export"));
+    }
+
+    [Test]
+    public void A_decoder_that_is_another_model_is_named_with_what_it_lacks()
+    {
+        var folder = CopyOf(Fixture.Split);
+        var decoder = Path.Combine(folder, "decoder_model.onnx");
+        File.Copy(Path.Combine(folder, "encoder_model.onnx"), decoder, overwrite: true);
+        var message = Fails(folder);
+        Assert.That(message, Does.StartWith(decoder + ": it has no output 'logits'"));
+    }
+
+    [Test]
+    public void A_tokenizer_json_of_another_model_type_is_refused_by_name()
+    {
+        var folder = CopyOf(Fixture.Split);
+        var tokenizer = Path.Combine(folder, "tokenizer.json");
+        File.WriteAllText(tokenizer, """{"version":"1.0","model":{"type":"BPE","vocab":{"a":0},"merges":[]}}""");
+        var message = Fails(folder);
+        Assert.That(message, Does.StartWith(tokenizer + ": model type is 'BPE'").And.Contain("Unigram"));
+    }
+
+    [Test]
+    public void Device_cuda_with_the_CPU_library_fails_instead_of_falling_back()
+    {
+        var message = Fails(Fixture.Split, ("device", "cuda"));
+        Assert.That(message, Does.Contain("option 'device' is cuda").And.Contain("cannot use CUDA").And.Contain("ort_library"));
+    }
+
+    [Test]
+    public void An_ort_library_option_that_does_not_exist_says_where_it_looked_and_how_to_install()
+    {
+        var missing = Path.Combine(_work, "libonnxruntime.so.1");
+        var message = Fails(Fixture.Split, ("ort_library", missing));
+        Assert.That(message, Does.Contain("option 'ort_library'").And.Contain(missing).And.Contain("plugin folder").And.Contain("native/onnxruntime/install.sh"));
+    }
+
+    [Test]
+    public void A_library_that_is_not_ONNX_Runtime_is_refused()
+    {
+        var fake = Path.Combine(_work, "libnot-ort.so");
+        // A real native library of the .NET runtime: it loads, but it is not ONNX Runtime.
+        var jit = OperatingSystem.IsWindows() ? "clrjit.dll" : OperatingSystem.IsMacOS() ? "libclrjit.dylib" : "libclrjit.so";
+        File.Copy(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), jit), fake);
+        var message = Fails(Fixture.Split, ("ort_library", fake));
+        Assert.That(message, Does.Contain(fake).And.Contain("native/onnxruntime/install.sh"));
+    }
+
+    [Test]
+    public void Another_ONNX_Runtime_version_is_refused_with_the_install_command()
+    {
+        var e = Assert.Throws<BackendException>(() => Native.OrtRuntime.CheckVersion("1.29.1", "/opt/ort/libonnxruntime.so.1", "HARNESS_ORT_LIBRARY"));
+        Assert.That(e!.Message, Does.Contain("is version 1.29.1").And.Contain("needs 1.30.x").And.Contain("native/onnxruntime/install.sh"));
+        Assert.DoesNotThrow(() => Native.OrtRuntime.CheckVersion("1.30.0", "x", "plugin folder"));
+    }
+
+    [Test]
+    public void An_unknown_device_lists_the_valid_ones()
+    {
+        var message = Fails(Fixture.Split, ("device", "tpu"));
+        Assert.That(message, Does.Contain("option 'device' must be one of cpu, cuda"));
+    }
+
+    [Test]
+    public void Every_message_is_one_line()
+    {
+        var folder = CopyOf(Fixture.Split);
+        File.WriteAllText(Path.Combine(folder, "decoder_model.onnx"), "garbage");
+        Assert.That(Fails(folder), Does.Not.Contain('\n'));
+    }
+
+    private static string Fails(string model, params (string, string)[] extra)
+    {
+        var e = Assert.ThrowsAsync<BackendException>(async () => await (await Fixture.CreateAsync(model, extra)).DisposeAsync());
+        TestContext.Out.WriteLine(e!.Message);
+        return e.Message;
+    }
+
+    private string CopyOf(string folder)
+    {
+        var copy = Path.Combine(_work, Path.GetFileName(folder));
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(folder)) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        return copy;
+    }
+}

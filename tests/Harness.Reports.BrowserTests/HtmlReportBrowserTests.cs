@@ -1,0 +1,125 @@
+using Harness.Core.Tests.Reports;
+using Microsoft.Playwright;
+
+namespace Harness.Reports.BrowserTests;
+
+/// <summary>
+/// Opens the HTML report of a realistic multi-backend run in headless Chromium (Debian's
+/// <c>/usr/bin/chromium</c>, driven by Playwright; nothing is downloaded) and checks it the
+/// way a reader would see it: it loads cleanly, makes no requests, and its charts render.
+/// </summary>
+[NonParallelizable]
+public class HtmlReportBrowserTests
+{
+    private string _folder = "";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private readonly List<string> _consoleErrors = [];
+    private readonly List<string> _failedRequests = [];
+    private readonly List<string> _requests = [];
+    private IPage _page = null!;
+
+    [OneTimeSetUp]
+    public async Task OpenReport()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "harness-browser-" + Guid.NewGuid().ToString("N"));
+        await new HtmlReportWriter().WriteAsync(ReportFixtures.MultiBackendRun(), _folder, CancellationToken.None);
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Path(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        _page.Console += (_, message) => { if (message.Type == "error") _consoleErrors.Add(message.Text); };
+        _page.PageError += (_, error) => _consoleErrors.Add(error);
+        _page.RequestFailed += (_, request) => _failedRequests.Add($"{request.Url}: {request.Failure}");
+        _page.Request += (_, request) => _requests.Add(request.Url);
+        await _page.GotoAsync(new Uri(Path.Combine(_folder, HtmlReportWriter.FileName)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+    }
+
+    [OneTimeTearDown]
+    public async Task Close()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, true);
+    }
+
+    [Test]
+    public void Report_loads_without_console_errors() => Assert.That(_consoleErrors, Is.Empty);
+
+    [Test]
+    public void Report_makes_no_request_but_its_own_file()
+    {
+        Assert.That(_failedRequests, Is.Empty);
+        Assert.That(_requests.Where(u => !u.StartsWith("file://", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task Charts_render_with_visible_size()
+    {
+        var charts = await _page.QuerySelectorAllAsync("svg.chart");
+        Assert.That(charts, Has.Count.EqualTo(3), "score chart and a latency chart per scenario");
+        foreach (var chart in charts)
+        {
+            var box = await chart.BoundingBoxAsync();
+            Assert.That(box, Is.Not.Null);
+            Assert.That(box!.Width, Is.GreaterThan(100));
+            Assert.That(box.Height, Is.GreaterThan(50));
+        }
+
+        var bars = await _page.QuerySelectorAllAsync("svg.chart rect[width]");
+        var widths = await Task.WhenAll(bars.Select(async b => (await b.BoundingBoxAsync())?.Width ?? 0));
+        Assert.That(widths.Count(w => w > 20), Is.GreaterThan(10), "bars have drawn lengths");
+    }
+
+    [Test]
+    public async Task Score_table_shows_every_backend_and_the_failed_one_with_its_error()
+    {
+        var text = await _page.InnerTextAsync("section#scores table.scores");
+        Assert.That(text, Does.Contain("teacher-replay").And.Contain("flan-t5-onnx").And.Contain("retrieval").And.Contain("llama-gguf"));
+        Assert.That(text, Does.Contain("failed to run: model file not found"));
+    }
+
+    [Test]
+    public async Task Screenshot_is_kept_as_a_test_artifact()
+    {
+        var screenshots = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        var path = Path.Combine(screenshots, "html-report.png");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "html-report-top.png") });
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(10_000));
+        TestContext.AddTestAttachment(path, "HTML report, full page");
+    }
+
+    [Test]
+    public async Task Comparison_report_renders_its_differences_and_is_kept_as_a_screenshot()
+    {
+        var folder = Path.Combine(_folder, "compare");
+        await new HtmlReportWriter().WriteAsync(ReportFixtures.ComparisonRun(), folder, CancellationToken.None);
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await page.GotoAsync(new Uri(Path.Combine(folder, HtmlReportWriter.FileName)).AbsoluteUri);
+
+        var text = await page.InnerTextAsync("section#comparison");
+        Assert.That(text, Does.Contain("−0.158").And.Contain("no paired interval: no predictions.jsonl"));
+        Assert.That(errors, Is.Empty);
+        var path = Path.Combine(RepoRoot(), "artifacts", "screenshots", "compare-report-top.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        TestContext.AddTestAttachment(path, "Comparison report, first screen");
+        await page.CloseAsync();
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
