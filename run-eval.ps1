@@ -4,6 +4,16 @@
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
+# The pinned native engines (npm packages, install scripts disabled). The llama.cpp
+# package is Linux-only: on Windows that backend reports it cannot start, the rest run.
+foreach ($dir in 'native/onnxruntime', 'native/llama-cpp') {
+    Push-Location $dir
+    npm install --ignore-scripts --no-audit --no-fund | Out-Null
+    $npmStatus = $LASTEXITCODE
+    Pop-Location
+    if ($npmStatus -ne 0) { Write-Error "the native engines in $dir did not install; run npm install --ignore-scripts there to see why"; exit 2 }
+}
+
 dotnet build Harness.sln -c Release -nologo -v q
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 

@@ -40,7 +40,7 @@ public sealed class SummaryJsonWriter : IReportWriter
             json.WriteString("sha256", report.Dataset.Sha256);
             json.WriteNumber("rows", report.Dataset.Rows.Length);
             json.WriteEndObject();
-            Environment(json, report.Environment);
+            RunEnvironment.WriteJson(json, report.Environment);
             json.WriteStartArray("results");
             foreach (var result in report.Results) Result(json, result);
             json.WriteEndArray();
@@ -48,25 +48,6 @@ public sealed class SummaryJsonWriter : IReportWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void Environment(Utf8JsonWriter json, RunEnvironment? env)
-    {
-        if (env is null)
-        {
-            json.WriteNull("environment");
-            return;
-        }
-
-        json.WriteStartObject("environment");
-        json.WriteString("os", env.Os);
-        json.WriteString("cpu", env.Cpu);
-        json.WriteNumber("cpu_cores", env.CpuCores);
-        json.WriteString("gpu", env.Gpu);
-        json.WriteString("dotnet", env.DotnetVersion);
-        json.WriteString("harness_version", env.HarnessVersion);
-        json.WriteString("git_commit", env.GitCommit);
-        json.WriteEndObject();
     }
 
     private static void Result(Utf8JsonWriter json, BackendRunResult result)

@@ -37,7 +37,7 @@ internal static class BackendRun
                 error))];
         }
 
-        await using (backend)
+        try
         {
             var info = backend.Info;
             state.Manifest.CheckModel(state.Previous, entry.Label, info.ModelSha256, state.ManifestPath);
@@ -48,6 +48,23 @@ internal static class BackendRun
             foreach (var scenario in config.Scenarios)
                 results.Add(await RunScenarioAsync(backend, info, entry, scenario, state, cancellationToken));
             return results;
+        }
+        finally
+        {
+            await DisposeAsync(backend, entry, state.Progress);
+        }
+    }
+
+    // The results are on disk by now; a backend that fails to release its model must not lose them.
+    private static async Task DisposeAsync(IBackend backend, BackendConfig entry, IProgressSink progress)
+    {
+        try
+        {
+            await backend.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            progress.Log($"warning: backend '{entry.Label}' failed to shut down: {ex.Message.ReplaceLineEndings(" ")}");
         }
     }
 

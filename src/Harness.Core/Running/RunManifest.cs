@@ -69,18 +69,7 @@ public sealed class RunManifest
             w.WriteString("sha256", DatasetSha256);
             w.WriteNumber("rows", Rows);
             w.WriteEndObject();
-            if (Environment is { } e)
-            {
-                w.WriteStartObject("environment");
-                w.WriteString("os", e.Os);
-                w.WriteString("cpu", e.Cpu);
-                w.WriteNumber("cpu_cores", e.CpuCores);
-                w.WriteString("gpu", e.Gpu);
-                w.WriteString("dotnet", e.DotnetVersion);
-                w.WriteString("harness_version", e.HarnessVersion);
-                w.WriteString("git_commit", e.GitCommit);
-                w.WriteEndObject();
-            }
+            if (Environment is not null) RunEnvironment.WriteJson(w, Environment);
             w.WriteStartObject("backends");
             foreach (var (label, b) in Backends)
             {
