@@ -4,7 +4,7 @@ d_ff 1024, vocabulary 32128) as both a Hugging Face checkpoint (config.json,
 model.safetensors, the fixture's tokenizer) and the split ONNX export, into one folder, so
 the HfT5 and Onnx plugins can be timed on the same weights. Not committed (about 1 GB).
 
-    /usr/bin/python3 tools/onnx-fixture/make_small_checkpoint.py /tmp/flan-t5-small-random
+    /usr/bin/python3 tools/onnx-fixture/make_small_checkpoint.py artifacts/flan-t5-small-random
 """
 import json
 import os
