@@ -101,8 +101,9 @@ class Attention(nn.Module):
         return x.view(b, -1, self.cfg.num_heads, self.cfg.d_kv).transpose(1, 2)
 
     def position_bias(self, query_length, key_length, query_offset):
-        context = torch.arange(query_length, dtype=torch.long)[:, None] + query_offset
-        memory = torch.arange(key_length, dtype=torch.long)[None, :]
+        device = self.relative_attention_bias.weight.device
+        context = torch.arange(query_length, dtype=torch.long, device=device)[:, None] + query_offset
+        memory = torch.arange(key_length, dtype=torch.long, device=device)[None, :]
         buckets = relative_position_bucket(memory - context, self.bidirectional,
                                            self.cfg.num_buckets, self.cfg.max_distance)
         return self.relative_attention_bias(buckets).permute(2, 0, 1).unsqueeze(0)
@@ -202,7 +203,7 @@ class T5(nn.Module):
         first = self.decoder_layers[0].self_attn
         self_bias = first.position_bias(t, t + offset, offset)
         if past is None:
-            causal = torch.tril(torch.ones(t, t, dtype=torch.float32))
+            causal = torch.tril(torch.ones(t, t, dtype=torch.float32, device=x.device))
             self_bias = self_bias + (1.0 - causal)[None, None] * torch.finfo(torch.float32).min
         cross_bias = mask_bias(encoder_attention_mask)
         presents = []

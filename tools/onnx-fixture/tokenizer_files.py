@@ -20,13 +20,15 @@ FALLBACK_INTENTS = [
 ]
 
 
-def train(lines, model_path, vocab_size):
+def train(lines, model_path, vocab_size, **options):
+    """`options` are further SentencePiece trainer options (the students use
+    split_by_unicode_script=False so pieces such as `{"` and `":` can form)."""
     buffer = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(lines), model_writer=buffer, model_type="unigram", vocab_size=vocab_size,
         pad_id=0, eos_id=1, unk_id=2, bos_id=-1, pad_piece="<pad>", eos_piece="</s>", unk_piece="<unk>",
         normalization_rule_name="nmt_nfkc", character_coverage=1.0, num_threads=1, shuffle_input_sentence=False,
-        hard_vocab_limit=False, minloglevel=2, seed_sentencepiece_size=100000)
+        hard_vocab_limit=False, minloglevel=2, seed_sentencepiece_size=100000, **options)
     with open(model_path, "wb") as f:
         f.write(buffer.getvalue())
     return spm.SentencePieceProcessor(model_proto=buffer.getvalue())
