@@ -29,8 +29,8 @@ public sealed class HfT5BackendFactory : IBackendFactory
         if (config.DModel <= 0 || config.DFf <= 0)
             throw new BackendException($"{folder.Config}: 'd_model' and 'd_ff' must be positive whole numbers.");
         var tokenizer = Read(folder.Tokenizer, UnigramTokenizer.Load);
-        if (tokenizer.VocabularySize > config.VocabSize)
-            throw new BackendException($"{folder.Tokenizer}: has {tokenizer.VocabularySize} pieces but config.json's vocab_size is {config.VocabSize}; the tokenizer belongs to another model.");
+        if (config.TokenizerMismatch(tokenizer.VocabularySize) is { } mismatch)
+            throw new BackendException($"{folder.Tokenizer}: {mismatch}.");
         var weights = T5Weights.Load(Read(folder.Weights, SafeTensorsFile.Open), config);
         context.Log($"HfT5: {config.NumLayers}+{config.NumDecoderLayers} layers, d_model {config.DModel}, {settings.Threads} thread(s) on the CPU");
         return new HfT5Backend(settings, folder, tokenizer, new T5Model(config, weights, settings.Threads));

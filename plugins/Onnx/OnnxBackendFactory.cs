@@ -33,6 +33,8 @@ public sealed class OnnxBackendFactory : IBackendFactory
         }
         var config = Read(layout.Config, T5Config.Read);
         var tokenizer = Read(layout.Tokenizer, UnigramTokenizer.Load);
+        if (config.TokenizerMismatch(tokenizer.VocabularySize) is { } mismatch)
+            throw new BackendException($"{layout.Tokenizer}: {mismatch}.");
         var runtime = OrtRuntime.Load(settings.OrtLibrary, context.PluginDirectory);
         var cuda = settings.Device == "cuda";
         Seq2SeqModel model;

@@ -26,6 +26,16 @@ public sealed record T5Config(int NumDecoderLayers, int NumHeads, int DKv, int V
     /// <summary><c>tie_word_embeddings</c> (true when absent, as in Hugging Face's T5Config).</summary>
     public bool TieWordEmbeddings { get; init; } = true;
 
+    /// <summary>
+    /// Why a tokenizer of <paramref name="pieces"/> pieces cannot belong to this model, or null when it can.
+    /// A model's <c>vocab_size</c> may exceed its tokenizer's pieces by padding (FlanT5: 32,100 pieces,
+    /// 32,128 embedding rows), never by 128 or more, and never fall short of them.
+    /// </summary>
+    public string? TokenizerMismatch(int pieces) =>
+        pieces > VocabSize || VocabSize - pieces >= 128
+            ? $"has {pieces} pieces but config.json's vocab_size is {VocabSize}; the tokenizer belongs to another model: use the tokenizer saved with these weights"
+            : null;
+
     /// <summary><c>feed_forward_proj</c>, e.g. <c>gated-gelu</c> for T5 v1.1 ("relu" when absent).</summary>
     public string FeedForwardProj { get; init; } = "relu";
 
