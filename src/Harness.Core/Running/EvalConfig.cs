@@ -46,6 +46,11 @@ public sealed record EvalConfig(
 /// <param name="PromptTemplate">The model configuration's template (defaults to the config's).</param>
 /// <param name="Cost">How cost is computed, or null when not configured.</param>
 /// <param name="Index">Position in <c>backends</c>, for messages.</param>
+/// <param name="ModelId">
+/// Optional name of the weights this backend runs (<c>model_id</c>): backends declaring the same one
+/// carry the same model through a different engine or file format, and the report shows how far
+/// their outputs agree. Null when not declared.
+/// </param>
 public sealed record BackendConfig(
     string Label,
     string Plugin,
@@ -53,7 +58,8 @@ public sealed record BackendConfig(
     int BatchSize,
     string PromptTemplate,
     CostConfig? Cost,
-    int Index);
+    int Index,
+    string? ModelId = null);
 
 /// <summary>
 /// Prices (spec §5): a local model gives <paramref name="UsdPerHour"/> (hardware price);
