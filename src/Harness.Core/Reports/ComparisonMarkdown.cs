@@ -25,7 +25,7 @@ public static class ComparisonMarkdown
             }
 
             var s = r.Metrics.Subset(subset);
-            var floor = Baselines.IsBaseline(r) ? " (floor)" : "";
+            var floor = report.Baselines.IsFloor(r) ? " (floor)" : "";
             var p95 = r.Metrics.Latency is { } l ? Fmt.Ms(l.PerIntent.P95) : "–";
             text.Append($"| {Cell(r.Label)}{floor} | {r.Metrics.Run.Scenario} | {Fmt.Score(s.Overall)} | {Fmt.Ci(s.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(s[t].Final)))} | {p95} |\n");
         }

@@ -42,7 +42,7 @@ public sealed class SummaryJsonWriter : IReportWriter
             json.WriteEndObject();
             RunEnvironment.WriteJson(json, report.Environment);
             json.WriteStartArray("results");
-            foreach (var result in report.Results) Result(json, result);
+            foreach (var result in report.Results) Result(json, result, report.Baselines);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -50,7 +50,7 @@ public sealed class SummaryJsonWriter : IReportWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void Result(Utf8JsonWriter json, BackendRunResult result)
+    private static void Result(Utf8JsonWriter json, BackendRunResult result, Baselines baselines)
     {
         var m = result.Metrics;
         json.WriteStartObject();
@@ -58,7 +58,7 @@ public sealed class SummaryJsonWriter : IReportWriter
         json.WriteString("backend", m.Run.Backend);
         json.WriteString("model", m.Run.Model);
         json.WriteString("scenario", m.Run.Scenario);
-        json.WriteBoolean("baseline", Baselines.IsBaseline(result));
+        json.WriteBoolean("baseline", baselines.IsFloor(result));
         json.WriteString("error", result.Error);
         json.WriteString("metrics", $"{result.Label}/{m.Run.Scenario}/{RunLayout.MetricsFile}");
         var all = m.Subset("all");

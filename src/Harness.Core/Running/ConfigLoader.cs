@@ -14,7 +14,7 @@ namespace Harness.Running;
 public static class ConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "seed", "limit", "prompt_template", "reports", "backends"];
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "backends"];
 
     private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost"];
 
@@ -67,7 +67,17 @@ public static class ConfigLoader
             YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, exclusive: true) : 60,
             YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : 20241002,
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
-            template, reports, backends);
+            template, reports, backends,
+            Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends));
+    }
+
+    // floor: and ceiling: name one of the backends by its label.
+    private static string? Reference(YamlReader yaml, YamlMappingNode map, string key, ImmutableArray<BackendConfig> backends)
+    {
+        if (YamlReader.Child(map, key) is not { } node) return null;
+        var label = yaml.String(node, key);
+        if (backends.Any(b => b.Label == label)) return label;
+        throw yaml.Error(node, key, $"'{label}' is not the label of a backend; labels: {string.Join(", ", backends.Select(b => b.Label))}");
     }
 
     private static YamlNode ReadDocument(string text, string file)

@@ -16,6 +16,8 @@ namespace Harness.Running;
 /// <param name="PromptTemplate">Default prompt template; <c>{tool}</c> and <c>{intent}</c> are replaced.</param>
 /// <param name="Reports">Report writer names.</param>
 /// <param name="Backends">The backends, in config order.</param>
+/// <param name="Floor">The label of the backend whose overall is the floor line in reports (<c>floor:</c>), or null to recognise it by name.</param>
+/// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the teacher replayed), or null to recognise it by name.</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -29,7 +31,9 @@ public sealed record EvalConfig(
     int Limit,
     string PromptTemplate,
     ImmutableArray<string> Reports,
-    ImmutableArray<BackendConfig> Backends)
+    ImmutableArray<BackendConfig> Backends,
+    string? Floor = null,
+    string? Ceiling = null)
 {
     /// <summary>The spec's concise template (§3).</summary>
     public const string DefaultPromptTemplate = "tool: {tool}\nintent: {intent}";

@@ -131,6 +131,15 @@ public class ConfigLoaderTests
     }
 
     [Test]
+    public void Floor_and_ceiling_name_backends_by_label()
+    {
+        var config = ConfigLoader.Parse(Valid + "\nfloor: api\nceiling: teacher\n", ConfigPath);
+
+        Assert.That((config.Floor, config.Ceiling), Is.EqualTo(("api", "teacher")));
+        Assert.That(Error(Valid + "\nfloor: retrieval\n").Message, Does.Contain("floor: 'retrieval' is not the label of a backend; labels: teacher, api"));
+    }
+
+    [Test]
     public void A_missing_config_file_says_what_to_pass()
     {
         var error = Assert.Throws<InputException>(() => ConfigLoader.Load("no/such/eval.yaml"));

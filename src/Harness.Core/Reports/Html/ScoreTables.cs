@@ -11,7 +11,7 @@ namespace Harness.Reports.Html;
 /// </summary>
 internal static class ScoreTables
 {
-    public static string Render(IReadOnlyList<BackendRunResult> results, string subset, string caption)
+    public static string Render(IReadOnlyList<BackendRunResult> results, Baselines baselines, string subset, string caption)
     {
         var best = results.Where(r => r.Error is null).Select(r => r.Metrics.Subset(subset).Overall).DefaultIfEmpty(double.NaN).Max();
         var html = new StringBuilder();
@@ -23,14 +23,14 @@ internal static class ScoreTables
             html.Append("<th class=\"num\" title=\"selection F1\">sel</th><th class=\"num\" title=\"quality over TP rows\">qual</th><th class=\"num\" title=\"harmonic mean of selection and quality\">final</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var result in results)
-            html.Append(Row(result, subset, best));
+            html.Append(Row(result, baselines, subset, best));
         html.Append("</tbody></table>");
         return html.ToString();
     }
 
-    private static string Row(BackendRunResult result, string subset, double best)
+    private static string Row(BackendRunResult result, Baselines baselines, string subset, double best)
     {
-        var name = BackendCell(result);
+        var name = BackendCell(result, baselines);
         if (result.Error is not null)
             return $"<tr class=\"failed\">{name}<td>{E(result.Metrics.Run.Scenario)}</td><td colspan=\"12\" class=\"error\">failed to run: {E(result.Error)}</td></tr>";
 
@@ -47,9 +47,9 @@ internal static class ScoreTables
     }
 
     /// <summary>The backend name cell with its model and a floor badge for baselines.</summary>
-    public static string BackendCell(BackendRunResult result)
+    public static string BackendCell(BackendRunResult result, Baselines baselines)
     {
-        var badge = Baselines.IsBaseline(result) ? " <span class=\"badge floor\">floor</span>" : "";
+        var badge = baselines.IsFloor(result) ? " <span class=\"badge floor\">floor</span>" : "";
         var model = result.Metrics.Run.Model;
         return $"<th scope=\"row\">{E(result.Label)}{badge}<div class=\"model\">{E(model)}</div></th>";
     }
