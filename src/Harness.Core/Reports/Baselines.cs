@@ -30,5 +30,8 @@ public sealed record Baselines(string? Floor = null, string? Ceiling = null)
     /// <summary>The ceiling's first result that ran, or null.</summary>
     public BackendRunResult? CeilingOf(IEnumerable<BackendRunResult> results) => results.FirstOrDefault(r => r.Error is null && IsCeiling(r));
 
+    /// <summary><c> (floor)</c> or <c> (ceiling)</c> to follow a backend's name in text, else empty.</summary>
+    public string Suffix(BackendRunResult result) => IsFloor(result) ? " (floor)" : IsCeiling(result) ? " (ceiling)" : "";
+
     private static bool Contains(string text, string marker) => text.Contains(marker, StringComparison.OrdinalIgnoreCase);
 }

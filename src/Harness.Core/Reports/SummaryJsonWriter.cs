@@ -9,7 +9,7 @@ namespace Harness.Reports;
 
 /// <summary>
 /// <c>summary.json</c>: the whole run in one small file — run id, dataset, environment and,
-/// per backend and scenario, overall with interval, per-tool finals per subset, p95
+/// per backend and scenario, its model and declared model_id, overall with interval, per-tool finals per subset, p95
 /// latencies, throughput, cost, parse-failure rate and any error. Schema <c>harness.summary/v1</c>.
 /// </summary>
 public sealed class SummaryJsonWriter : IReportWriter
@@ -57,6 +57,7 @@ public sealed class SummaryJsonWriter : IReportWriter
         json.WriteString("label", result.Label);
         json.WriteString("backend", m.Run.Backend);
         json.WriteString("model", m.Run.Model);
+        json.WriteString("model_id", m.Run.ModelId);
         json.WriteString("scenario", m.Run.Scenario);
         json.WriteBoolean("baseline", baselines.IsFloor(result));
         json.WriteString("error", result.Error);

@@ -1,4 +1,5 @@
 using System.Text;
+using Harness.Reports.Analysis;
 using Harness.Running;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
@@ -13,19 +14,23 @@ internal static class HtmlDocument
         var results = report.Results.ToList();
         var baselines = report.Baselines;
         var ok = results.Where(r => r.Error is null).ToList();
-        // Per-row detail once per backend: its first scenario that ran (predictions rarely differ by scenario).
-        var perBackend = ok.GroupBy(r => r.Label, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var backends = BackendScores.Of(results);
+        // Per-row detail once per backend: the scenario its scores come from (predictions rarely differ by scenario).
+        var perBackend = backends.Where(b => b.Ran).Select(b => b.Scores).ToList();
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append($"<title>{(report.Comparisons is { Count: > 0 } ? "Comparison" : "Evaluation")} report · {E(report.RunId)}</title>\n<style>\n{HtmlStyles.Css}</style>\n</head>\n<body>\n");
         html.Append(Header(report)).Append('\n');
         html.Append("<main>\n");
-        html.Append(Section("overview", "Overview", "Overall = mean of the three tools' finals (subset all); 95% percentile bootstrap interval over intents.", Overview(results, baselines)));
+        html.Append(Section("answer", "The answer", "Each backend's quality once (overall = mean of the three tools' finals on all rows, with its 95% bootstrap interval over intents; a parse failure counts as \"not used\") and, per scenario, its median latency per intent (warm-up excluded) and cost per 1,000 intents. The charts put the overall against latency and cost: ringed points are on the Pareto front, the floor is the baseline every student must beat, the ceiling the teacher's own outputs.",
+            AnswerSection.Render(results, baselines)));
         if (report.Comparisons is { Count: > 0 } comparisons)
             html.Append(Section("comparison", "Differences", "Each result minus the first, scored on the same rows; an interval that excludes 0 is unlikely to be resampling noise.", ComparisonSection.Render(comparisons, "all")));
-        html.Append(Section("scores", "Scores", "Each tool as (selection F1, quality, final); final is the harmonic mean of selection and quality. The floor is the retrieval baseline every student should beat.",
-            ScoreChart.Render(results, baselines) + ScoreTables.Render(results, baselines, "all", "All rows") + ScoreTables.Render(results, baselines, "r3", "r3: intents asked 3 times or more") + ScoreTables.Render(results, baselines, "r5", "r5: intents asked 5 times or more")));
+        if (EngineAgreements.Of(results) is { IsEmpty: false } agreements)
+            html.Append(Section("agreement", "Cross-engine agreement", "Backends that declare the same model_id run the same weights through another engine or file format; each is compared with its group's first backend on the same calls in the same scenario.", AgreementSection.Render(agreements)));
+        html.Append(Section("scores", "Scores per tool (RO1)", "The paper's main table: each tool as (selection F1, quality, final) on all rows and on intents asked at least 3 (r3) and 5 (r5) times; final is the harmonic mean of selection and quality, with its 95% interval beneath.",
+            ScoreChart.Render([.. backends.Select(b => b.Scores)], baselines) + ScoreTables.Render(backends, baselines)));
         html.Append(Section("latency", "Latency and throughput", "Per-intent latency percentiles per scenario (single-stream: one intent at a time; offline: batched).", Latency(ok, baselines)));
         html.Append(Section("cost", "Cost per 1,000 intents", "Local models: wall time × hardware price per hour; API models: tokens × price per token.", RunTables.Cost(ok, baselines)));
         html.Append(Section("parse", "Parse failures", "Outputs the app could not apply, by failure kind and by tool.", RunTables.Parse(ok, baselines)));
@@ -62,26 +67,6 @@ internal static class HtmlDocument
         var title = report.Comparisons is { Count: > 0 } ? "Comparison report" : "Evaluation report";
         return $"<header><h1>{title}</h1><div class=\"run\">run <code>{E(report.RunId)}</code></div><dl class=\"meta\">{meta}</dl></header>";
     }
-
-    private static string Overview(IReadOnlyList<BackendRunResult> results, Baselines baselines)
-    {
-        var ok = results.Where(r => r.Error is null).ToList();
-        var cards = new StringBuilder("<div class=\"cards\">");
-        var best = ok.Where(r => !baselines.IsFloor(r)).OrderByDescending(r => r.Metrics.Subset("all").Overall).FirstOrDefault()
-                   ?? ok.OrderByDescending(r => r.Metrics.Subset("all").Overall).FirstOrDefault();
-        if (best is not null) cards.Append(Card("Best overall", best.Metrics.Subset("all").Overall, best, ""));
-        var floor = baselines.FloorOf(ok);
-        if (floor is not null) cards.Append(Card("Floor (baseline)", floor.Metrics.Subset("all").Overall, floor, ""));
-        var fastest = ok.Where(r => r.Metrics.Latency is { PerIntent.Count: > 0 }).OrderBy(r => r.Metrics.Latency!.PerIntent.P95).FirstOrDefault();
-        if (fastest is not null)
-            cards.Append($"<div class=\"card\"><div class=\"k\">Fastest p95 per intent</div><div class=\"v\">{Fmt.Ms(fastest.Metrics.Latency!.PerIntent.P95)} ms</div><div class=\"s\">{E(fastest.Label)} · {E(fastest.Metrics.Run.Scenario)}</div></div>");
-        foreach (var failed in results.Where(r => r.Error is not null))
-            cards.Append($"<div class=\"card bad\"><div class=\"k\">Failed to run</div><div class=\"v\">{E(failed.Label)}</div><div class=\"s\">{E(failed.Error)}</div></div>");
-        return cards.Append("</div>").ToString();
-    }
-
-    private static string Card(string key, double overall, BackendRunResult result, string extra) =>
-        $"<div class=\"card\"><div class=\"k\">{E(key)}</div><div class=\"v\">{Fmt.Score(overall)}</div><div class=\"s\">{E(result.Label)} · {E(result.Metrics.Run.Scenario)} · {Fmt.Ci(result.Metrics.Subset("all").OverallCi95)}{extra}</div></div>";
 
     private static string Latency(IReadOnlyList<BackendRunResult> ok, Baselines baselines)
     {

@@ -7,7 +7,7 @@ using static Harness.Reports.Html.HtmlText;
 namespace Harness.Reports.Html;
 
 /// <summary>
-/// Horizontal score bars on a 0–1 axis: per result the overall score and the three tools'
+/// Horizontal score bars on a 0–1 axis: per backend (the scenario its scores come from) the overall score and the three tools'
 /// finals (subset <c>all</c>), each with its 95% interval as a whisker, and a dashed line
 /// at the baseline's overall score (the floor).
 /// </summary>
@@ -30,7 +30,7 @@ internal static class ScoreChart
         var y = Top;
         foreach (var result in results)
         {
-            var label = result.Label + (baselines.IsFloor(result) ? " (floor)" : "");
+            var label = result.Label + baselines.Suffix(result);
             svg.Append($"<text x=\"{Left - 10}\" y=\"{Fmt.Px(y + groupHeight / 2 + 4)}\" text-anchor=\"end\" class=\"lbl\">{E(label)}</text>");
             svg.Append($"<text x=\"{Left - 10}\" y=\"{Fmt.Px(y + groupHeight / 2 + 17)}\" text-anchor=\"end\" class=\"sub\">{E(result.Metrics.Run.Scenario)}</text>");
             if (result.Error is not null)
