@@ -13,7 +13,7 @@ internal static class AgreementSection
 {
     public static string Render(IReadOnlyList<EngineAgreement> rows)
     {
-        var html = new StringBuilder("<table class=\"agreement\"><thead><tr><th>model_id</th><th>Backend</th><th>Compared with</th><th>Scenario</th><th class=\"num\">calls</th><th class=\"num\">identical raw output</th><th class=\"num\">identical parsed settings</th><th class=\"num\">largest metric difference</th></tr></thead><tbody>");
+        var html = new StringBuilder("<div class=\"scroll\"><table class=\"agreement\"><thead><tr><th>model_id</th><th>Backend</th><th>Compared with</th><th>Scenario</th><th class=\"num\">calls</th><th class=\"num\" title=\"share of calls with identical raw output text\">raw identical</th><th class=\"num\" title=\"share of calls with identical parsed settings\">parsed identical</th><th class=\"num\" title=\"largest absolute difference of the overall or a tool's final, all rows\">largest metric diff.</th></tr></thead><tbody>");
         foreach (var a in rows)
         {
             html.Append($"<tr><td><code>{E(a.ModelId)}</code></td><th scope=\"row\">{E(a.Label)}</th><td>{E(a.Reference)}</td><td>{E(a.Scenarios)}</td><td class=\"num\">{Fmt.Int(a.Calls)}</td>");
@@ -23,6 +23,6 @@ internal static class AgreementSection
             html.Append($"<td class=\"num\">{Fmt.Score(a.LargestDifference)} <span class=\"muted\">{E(a.LargestMetric)}</span></td></tr>");
         }
 
-        return html.Append("</tbody></table><p class=\"note\">Calls are (intent, tool) pairs both backends answered. Parsed settings are what the app would apply (a parse failure is \"not used\"). Metric differences are of the overall and each tool's final on all rows.</p>").ToString();
+        return html.Append("</tbody></table></div><p class=\"note\">Calls are (intent, tool) pairs both backends answered. Parsed settings are what the app would apply (a parse failure is \"not used\"). Metric differences are of the overall and each tool's final on all rows.</p>").ToString();
     }
 }
