@@ -62,7 +62,7 @@ public class HtmlReportBrowserTests
     public async Task Charts_render_with_visible_size()
     {
         var charts = await _page.QuerySelectorAllAsync("svg.chart");
-        Assert.That(charts, Has.Count.EqualTo(3), "score chart and a latency chart per scenario");
+        Assert.That(charts, Has.Count.EqualTo(5), "two Pareto charts, the score chart and a latency chart per scenario");
         foreach (var chart in charts)
         {
             var box = await chart.BoundingBoxAsync();
@@ -74,6 +74,21 @@ public class HtmlReportBrowserTests
         var bars = await _page.QuerySelectorAllAsync("svg.chart rect[width]");
         var widths = await Task.WhenAll(bars.Select(async b => (await b.BoundingBoxAsync())?.Width ?? 0));
         Assert.That(widths.Count(w => w > 20), Is.GreaterThan(10), "bars have drawn lengths");
+    }
+
+    [Test]
+    public async Task The_answer_table_is_the_first_thing_below_the_header_and_the_pareto_charts_show_their_points()
+    {
+        var first = await _page.EvalOnSelectorAsync<string>("main section", "s => s.id");
+        Assert.That(first, Is.EqualTo("answer"));
+        var table = await _page.QuerySelectorAsync("section#answer table.answer");
+        var box = await table!.BoundingBoxAsync();
+        Assert.That(box!.Y, Is.LessThan(900), "visible on the first screen");
+
+        var points = await _page.QuerySelectorAllAsync("svg.pareto circle[stroke], svg.pareto rect[stroke]");
+        Assert.That(points, Has.Count.EqualTo(2 * 3), "per chart: the key's ring and the two points on the front");
+        foreach (var point in points)
+            Assert.That((await point.BoundingBoxAsync())!.Width, Is.GreaterThan(5));
     }
 
     [Test]

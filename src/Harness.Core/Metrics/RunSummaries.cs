@@ -34,6 +34,11 @@ public sealed record ThroughputSummary(double IntentsPerSecond, double OutputTok
 public sealed record CostSummary(double UsdPer1kIntents, string Basis);
 
 /// <summary>Identifies what was measured (spec §6 <c>run</c>).</summary>
+/// <remarks>
+/// <see cref="ModelId"/> is the config's optional <c>model_id</c>: backends that declare the same
+/// one carry the same weights through a different engine or file format, and reports compare
+/// their outputs. metrics.json holds it as <c>run.model_id</c> only when declared.
+/// </remarks>
 public sealed record RunIdentity(
     string Id,
     string Backend,
@@ -44,7 +49,8 @@ public sealed record RunIdentity(
     string Scenario,
     string Device,
     DateTimeOffset StartedAt,
-    string HarnessVersion);
+    string HarnessVersion,
+    string? ModelId = null);
 
 /// <summary>
 /// The whole machine-readable result of one backend in one scenario: what

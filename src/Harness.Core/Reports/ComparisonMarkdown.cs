@@ -25,14 +25,21 @@ public static class ComparisonMarkdown
             }
 
             var s = r.Metrics.Subset(subset);
-            var floor = Baselines.IsBaseline(r) ? " (floor)" : "";
             var p95 = r.Metrics.Latency is { } l ? Fmt.Ms(l.PerIntent.P95) : "–";
-            text.Append($"| {Cell(r.Label)}{floor} | {r.Metrics.Run.Scenario} | {Fmt.Score(s.Overall)} | {Fmt.Ci(s.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(s[t].Final)))} | {p95} |\n");
+            text.Append($"| {Cell(r.Label)}{report.Baselines.Suffix(r)} | {r.Metrics.Run.Scenario} | {Fmt.Score(s.Overall)} | {Fmt.Ci(s.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(s[t].Final)))} | {p95} |\n");
         }
 
-        if (report.Comparisons is not { Count: > 0 } comparisons) return text.ToString();
+        if (report.Comparisons is not { Count: > 0 }) return text.ToString();
+        return text.Append('\n').Append(Differences(report, subset, "###")).ToString();
+    }
+
+    /// <summary>Each result's paired difference from the first, or plainly why there is none; empty without comparisons.</summary>
+    public static string Differences(RunReport report, string subset = "all", string heading = "##")
+    {
+        if (report.Comparisons is not { Count: > 0 } comparisons) return "";
+        var text = new StringBuilder();
         var metrics = ResultComparison.MetricOrder;
-        text.Append($"\n### Difference vs {Cell(comparisons[0].Reference)} (paired bootstrap, 95% interval)\n\n");
+        text.Append($"{heading} Difference vs {Cell(comparisons[0].Reference)} (paired bootstrap, 95% interval)\n\n");
         text.Append($"| Backend | {string.Join(" | ", metrics)} |\n|---|{string.Concat(metrics.Select(_ => "---:|"))}\n");
         foreach (var c in comparisons)
         {
@@ -49,5 +56,5 @@ public static class ComparisonMarkdown
 
     private static string Signed(double value) => (value >= 0 ? "+" : "-") + Fmt.Score(Math.Abs(value));
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => MarkdownBuilder.Cell(text);
 }

@@ -27,6 +27,10 @@ internal static class Fmt
     /// <summary>A rate as a percentage with one decimal.</summary>
     public static string Percent(double rate) => (rate * 100).ToString("0.0", Inv) + "%";
 
+    /// <summary>A share as a percentage rounded down to one decimal, so only a whole agreement reads 100%.</summary>
+    public static string Share(double rate) =>
+        rate >= 1 ? "100%" : (Math.Floor(rate * 1000) / 10).ToString("0.0", Inv) + "%";
+
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
     public static string Num(double value, int decimals = 2) => Math.Round(value, decimals).ToString(Inv);
 

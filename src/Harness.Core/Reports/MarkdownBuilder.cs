@@ -14,4 +14,7 @@ internal sealed class MarkdownBuilder
     }
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>Text safe inside a table cell: pipes escaped, line breaks as spaces.</summary>
+    public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

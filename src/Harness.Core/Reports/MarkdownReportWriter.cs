@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Harness.Metrics;
+using Harness.Reports.Markdown;
 using Harness.Running;
 using Harness.Tools;
 
 namespace Harness.Reports;
 
 /// <summary>
-/// <c>report.md</c>: per backend and scenario, the paper's <c>(selection, quality, final)</c> table
-/// for all, r3 and r5, the overall score with its interval, per-tool detail, parse failures by kind
-/// and, when measured, latency, throughput and cost. GitHub-flavoured Markdown, invariant numbers.
+/// <c>report.md</c>: first the answer (quality once per backend, latency and cost per scenario, the
+/// Pareto front), then any paired differences, cross-engine agreement, the paper's RO1 table, and
+/// per backend and scenario the per-tool detail, parse failures by kind and, when measured, latency,
+/// throughput and cost. GitHub-flavoured Markdown, invariant numbers.
 /// </summary>
 public sealed class MarkdownReportWriter : IReportWriter
 {
@@ -38,10 +40,14 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Line($"Dataset `{dataset.Name}`: {N(dataset.Rows.Length)} intents, sha256 `{dataset.Sha256}`.");
         if (report.Environment is { } env)
             md.Line($"Environment: {env.Os}, {env.Cpu} ({N(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {env.Gpu}")}, .NET {env.DotnetVersion}, harness {env.HarnessVersion}{(env.GitCommit is null ? "" : $" at `{env.GitCommit}`")}.");
-        md.Line().Line("Scores are in the paper's form `(selection, quality, final)`: selection is the F1 of choosing the tool, quality the mean cosine (filter: name accuracy) over the rows where both teacher and student used it, final their harmonic mean. Overall is the mean of the three finals, with its 95% bootstrap interval over intents. Higher is better.");
-        // Several results (or a comparison) open with the side-by-side table, the part a pull-request reader wants first.
-        if (report.Results.Length > 1 || report.Comparisons is { Count: > 0 })
-            md.Line().Line(ComparisonMarkdown.Render(report).TrimEnd('\n'));
+        md.Line().Line("Overall is the mean of the three tools' finals, with its 95% bootstrap interval over intents; higher is better.").Line();
+        // The answer first (quality once per backend, latency and cost per scenario), the detail after.
+        AnswerMarkdown.Render(md, report);
+        if (ComparisonMarkdown.Differences(report) is { Length: > 0 } differences)
+            md.Line().Line(differences.TrimEnd('\n'));
+        AgreementMarkdown.Render(md, report);
+        Ro1Markdown.Render(md, report);
+        md.Line().Line("## Details per backend and scenario");
         foreach (var result in report.Results) Backend(md, result);
         return md.ToString();
     }
@@ -49,22 +55,18 @@ public sealed class MarkdownReportWriter : IReportWriter
     private static void Backend(MarkdownBuilder md, BackendRunResult result)
     {
         var m = result.Metrics;
-        md.Line().Line($"## {result.Label} ({m.Run.Scenario})").Line();
-        md.Line($"Backend `{m.Run.Backend}`, model `{m.Run.Model}`, device `{m.Run.Device}`, started {m.Run.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}.");
+        md.Line().Line($"### {result.Label} ({m.Run.Scenario})").Line();
+        md.Line($"Backend `{m.Run.Backend}`, model `{m.Run.Model}`{(m.Run.ModelId is null ? "" : $" (model_id `{m.Run.ModelId}`)")}, device `{m.Run.Device}`, started {m.Run.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}.");
         if (result.Error is not null)
-            md.Line().Line($"**This backend failed to run:** {result.Error}");
-
-        md.Line().Line("| subset | n | adjust | selective_adjust | filter | overall [95% CI] |").Line("|---|---:|---|---|---|---|");
-        foreach (var s in m.Subsets)
         {
-            var tools = string.Join(" | ", s.Tools.Select(t => $"({F(t.SelectionF1)}, {F(t.Quality)}, {F(t.Final)})"));
-            md.Line($"| {s.Name} | {N(s.N)} | {tools} | **{F(s.Overall)}** {Ci(s.OverallCi95)} |");
+            md.Line().Line($"**This backend failed to run:** {result.Error}");
+            return;
         }
 
         var all = m.Subsets.FirstOrDefault(s => s.Name == "all");
         if (all is not null)
         {
-            md.Line().Line("### Per tool (all)").Line();
+            md.Line().Line("#### Per tool (all)").Line();
             md.Line("| tool | precision | recall | selection F1 | quality | quality n | final [95% CI] | filter intensity MAE |")
               .Line("|---|---:|---:|---:|---:|---:|---|---:|");
             foreach (var t in all.Tools)
@@ -77,7 +79,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     private static void Parse(MarkdownBuilder md, ParseSummary parse)
     {
-        md.Line().Line("### Parse failures").Line();
+        md.Line().Line("#### Parse failures").Line();
         md.Line($"{N(parse.Failures)} of {N(parse.Calls)} outputs failed to parse ({P(parse.Rate)}) and count as \"not used\"; {N(parse.ClampedValues)} values were clamped into range and {N(parse.UnknownKeys)} unknown keys ignored.");
         md.Line().Line("| failure | count | rate |").Line("|---|---:|---:|");
         foreach (var (kind, count) in parse.ByKind)
@@ -96,7 +98,7 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         if (m.Latency is { } latency)
         {
-            md.Line().Line("### Latency (ms, warm-up excluded; lower is better)").Line();
+            md.Line().Line("#### Latency (ms, warm-up excluded; lower is better)").Line();
             md.Line("| | n | p50 | p90 | p95 | p99 | mean | max |").Line("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (label, s) in new[] { ("per intent", latency.PerIntent), ("per call", latency.PerCall) })
                 md.Line($"| {label} | {N(s.Count)} | {Ms(s.P50)} | {Ms(s.P90)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Mean)} | {Ms(s.Max)} |");

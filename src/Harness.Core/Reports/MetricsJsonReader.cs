@@ -32,7 +32,8 @@ internal static class MetricsJsonReader
         Text(run, "scenario"),
         Text(run, "device"),
         Get(run, "started_at").GetDateTimeOffset(),
-        Text(run, "harness_version"));
+        Text(run, "harness_version"),
+        run.TryGetProperty("model_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
 
     private static SubsetMetrics ReadSubset(string name, JsonElement subset)
     {

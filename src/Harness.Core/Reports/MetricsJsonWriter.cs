@@ -50,6 +50,8 @@ internal static class MetricsJsonWriter
         w.WriteString("backend", run.Backend);
         w.WriteString("model", run.Model);
         w.WriteString("model_sha256", run.ModelSha256);
+        // Not in the spec's list: written only when the config declared it, so other files keep the spec's keys.
+        if (run.ModelId is not null) w.WriteString("model_id", run.ModelId);
         w.WriteString("dataset", run.Dataset);
         w.WriteString("dataset_sha256", run.DatasetSha256);
         w.WriteString("scenario", run.Scenario);

@@ -10,9 +10,17 @@ namespace Harness.Reports;
 /// <param name="Results">One entry per backend and scenario, in config order.</param>
 /// <param name="Environment">Where it ran, when known.</param>
 /// <param name="Comparisons">Paired differences against the first result (<c>harness compare</c>); null for a plain run.</param>
+/// <param name="Floor">The label the config named as the floor, or null to recognise it by name (<see cref="Reports.Baselines"/>).</param>
+/// <param name="Ceiling">The label the config named as the ceiling, or null to recognise it by name.</param>
 public sealed record RunReport(
     string RunId,
     Dataset Dataset,
     ImmutableArray<BackendRunResult> Results,
     RunEnvironment? Environment,
-    IReadOnlyList<ResultComparison>? Comparisons = null);
+    IReadOnlyList<ResultComparison>? Comparisons = null,
+    string? Floor = null,
+    string? Ceiling = null)
+{
+    /// <summary>Which results are the floor and the ceiling.</summary>
+    public Baselines Baselines => new(Floor, Ceiling);
+}

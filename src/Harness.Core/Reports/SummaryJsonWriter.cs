@@ -9,7 +9,7 @@ namespace Harness.Reports;
 
 /// <summary>
 /// <c>summary.json</c>: the whole run in one small file — run id, dataset, environment and,
-/// per backend and scenario, overall with interval, per-tool finals per subset, p95
+/// per backend and scenario, its model and declared model_id, overall with interval, per-tool finals per subset, p95
 /// latencies, throughput, cost, parse-failure rate and any error. Schema <c>harness.summary/v1</c>.
 /// </summary>
 public sealed class SummaryJsonWriter : IReportWriter
@@ -42,7 +42,7 @@ public sealed class SummaryJsonWriter : IReportWriter
             json.WriteEndObject();
             RunEnvironment.WriteJson(json, report.Environment);
             json.WriteStartArray("results");
-            foreach (var result in report.Results) Result(json, result);
+            foreach (var result in report.Results) Result(json, result, report.Baselines);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -50,15 +50,16 @@ public sealed class SummaryJsonWriter : IReportWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void Result(Utf8JsonWriter json, BackendRunResult result)
+    private static void Result(Utf8JsonWriter json, BackendRunResult result, Baselines baselines)
     {
         var m = result.Metrics;
         json.WriteStartObject();
         json.WriteString("label", result.Label);
         json.WriteString("backend", m.Run.Backend);
         json.WriteString("model", m.Run.Model);
+        json.WriteString("model_id", m.Run.ModelId);
         json.WriteString("scenario", m.Run.Scenario);
-        json.WriteBoolean("baseline", Baselines.IsBaseline(result));
+        json.WriteBoolean("baseline", baselines.IsFloor(result));
         json.WriteString("error", result.Error);
         json.WriteString("metrics", $"{result.Label}/{m.Run.Scenario}/{RunLayout.MetricsFile}");
         var all = m.Subset("all");

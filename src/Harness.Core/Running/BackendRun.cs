@@ -32,7 +32,7 @@ internal static class BackendRun
             state.Manifest.Write(state.ManifestPath);
             return [.. config.Scenarios.Select(s => new BackendRunResult(
                 entry.Label,
-                ScenarioMetrics.Empty(Identity(state, entry.Plugin, "(not started)", null, "none", s), state.Rows, config.Seed),
+                ScenarioMetrics.Empty(Identity(state, entry, entry.Plugin, "(not started)", null, "none", s), state.Rows, config.Seed),
                 [],
                 error))];
         }
@@ -91,13 +91,13 @@ internal static class BackendRun
 
         var calls = log.Records.Where(r => ids.Contains(r.IntentId)).ToImmutableArray();
         var metrics = ScenarioMetrics.Build(
-            Identity(state, info.Name, info.Model, info.ModelSha256, info.Device, scenario),
+            Identity(state, entry, info.Name, info.Model, info.ModelSha256, info.Device, scenario),
             state.Rows, calls, info.SupportsBatching, entry.Cost, state.Config.Seed);
         MetricsJson.Write(metrics, Path.Combine(directory, RunLayout.MetricsFile));
         return new BackendRunResult(entry.Label, metrics, calls);
     }
 
-    private static RunIdentity Identity(RunState state, string backend, string model, string? modelSha, string device, string scenario) =>
+    private static RunIdentity Identity(RunState state, BackendConfig entry, string backend, string model, string? modelSha, string device, string scenario) =>
         new(state.Options.RunId, backend, model, modelSha, state.Dataset.Name, state.Dataset.Sha256, scenario, device,
-            state.Manifest.StartedAt, HarnessVersion.Current);
+            state.Manifest.StartedAt, HarnessVersion.Current, entry.ModelId);
 }

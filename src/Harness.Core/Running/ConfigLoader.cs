@@ -14,9 +14,9 @@ namespace Harness.Running;
 public static class ConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "seed", "limit", "prompt_template", "reports", "backends"];
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "backends"];
 
-    private static readonly string[] BackendKeys = ["label", "plugin", "options", "batch_size", "prompt_template", "cost"];
+    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost"];
 
     private static readonly string[] CostKeys = ["usd_per_hour", "usd_per_1k_input_tokens", "usd_per_1k_output_tokens"];
 
@@ -67,7 +67,17 @@ public static class ConfigLoader
             YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, exclusive: true) : 60,
             YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : 20241002,
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
-            template, reports, backends);
+            template, reports, backends,
+            Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends));
+    }
+
+    // floor: and ceiling: name one of the backends by its label.
+    private static string? Reference(YamlReader yaml, YamlMappingNode map, string key, ImmutableArray<BackendConfig> backends)
+    {
+        if (YamlReader.Child(map, key) is not { } node) return null;
+        var label = yaml.String(node, key);
+        if (backends.Any(b => b.Label == label)) return label;
+        throw yaml.Error(node, key, $"'{label}' is not the label of a backend; labels: {string.Join(", ", backends.Select(b => b.Label))}");
     }
 
     private static YamlNode ReadDocument(string text, string file)
@@ -94,6 +104,12 @@ public static class ConfigLoader
         if (label.Length == 0 || label.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\', ' ']) >= 0 || label is "." or "..")
             throw yaml.Error(map, field + ".label", $"'{label}' must be a folder-safe name (letters, digits, '-', '_', '.')");
         var plugin = yaml.String(yaml.Required(map, "plugin", field), field + ".plugin");
+        string? modelId = null;
+        if (YamlReader.Child(map, "model_id") is { } m)
+        {
+            modelId = yaml.String(m, field + ".model_id");
+            if (string.IsNullOrWhiteSpace(modelId)) throw yaml.Error(m, field + ".model_id", "must be a name, e.g. flan-t5-student; leave the key out when no other backend runs the same weights");
+        }
         var options = ImmutableSortedDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase);
         if (YamlReader.Child(map, "options") is { } o)
         {
@@ -117,6 +133,6 @@ public static class ConfigLoader
             if (cost == new CostConfig(null, null, null))
                 throw yaml.Error(c, field + ".cost", "needs usd_per_hour or usd_per_1k_input_tokens / usd_per_1k_output_tokens");
         }
-        return new BackendConfig(label, plugin, options, batch, template, cost, index);
+        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId);
     }
 }

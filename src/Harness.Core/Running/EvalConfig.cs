@@ -16,6 +16,8 @@ namespace Harness.Running;
 /// <param name="PromptTemplate">Default prompt template; <c>{tool}</c> and <c>{intent}</c> are replaced.</param>
 /// <param name="Reports">Report writer names.</param>
 /// <param name="Backends">The backends, in config order.</param>
+/// <param name="Floor">The label of the backend whose overall is the floor line in reports (<c>floor:</c>), or null to recognise it by name.</param>
+/// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the teacher replayed), or null to recognise it by name.</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -29,7 +31,9 @@ public sealed record EvalConfig(
     int Limit,
     string PromptTemplate,
     ImmutableArray<string> Reports,
-    ImmutableArray<BackendConfig> Backends)
+    ImmutableArray<BackendConfig> Backends,
+    string? Floor = null,
+    string? Ceiling = null)
 {
     /// <summary>The spec's concise template (§3).</summary>
     public const string DefaultPromptTemplate = "tool: {tool}\nintent: {intent}";
@@ -46,6 +50,11 @@ public sealed record EvalConfig(
 /// <param name="PromptTemplate">The model configuration's template (defaults to the config's).</param>
 /// <param name="Cost">How cost is computed, or null when not configured.</param>
 /// <param name="Index">Position in <c>backends</c>, for messages.</param>
+/// <param name="ModelId">
+/// Optional name of the weights this backend runs (<c>model_id</c>): backends declaring the same one
+/// carry the same model through a different engine or file format, and the report shows how far
+/// their outputs agree. Null when not declared.
+/// </param>
 public sealed record BackendConfig(
     string Label,
     string Plugin,
@@ -53,7 +62,8 @@ public sealed record BackendConfig(
     int BatchSize,
     string PromptTemplate,
     CostConfig? Cost,
-    int Index);
+    int Index,
+    string? ModelId = null);
 
 /// <summary>
 /// Prices (spec §5): a local model gives <paramref name="UsdPerHour"/> (hardware price);

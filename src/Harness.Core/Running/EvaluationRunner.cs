@@ -42,7 +42,7 @@ public static class EvaluationRunner
         for (var i = 0; i < config.Backends.Length; i++)
             results.AddRange(await BackendRun.RunAsync(config.Backends[i], plugins[i], state, cancellationToken));
 
-        var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment);
+        var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment, Floor: config.Floor, Ceiling: config.Ceiling);
         await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
         return report;
     }
@@ -84,6 +84,8 @@ public static class EvaluationRunner
             DatasetSha256 = datasetSha,
             Rows = rows,
             Environment = EnvironmentProbe.Capture(config.BaseDirectory),
+            Floor = config.Floor,
+            Ceiling = config.Ceiling,
         };
         if (previous is not null)
         {

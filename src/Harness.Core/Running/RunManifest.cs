@@ -24,6 +24,11 @@ public sealed class RunManifest
     public required int Rows { get; init; }
     public RunEnvironment? Environment { get; init; }
 
+    /// <summary>The config's floor and ceiling backend labels, so a rebuilt report draws the same reference lines.</summary>
+    public string? Floor { get; init; }
+
+    public string? Ceiling { get; init; }
+
     /// <summary>Per backend label: what was started (model hash, device) or why it failed.</summary>
     public Dictionary<string, BackendEntry> Backends { get; init; } = new(StringComparer.Ordinal);
 
@@ -70,6 +75,8 @@ public sealed class RunManifest
             w.WriteNumber("rows", Rows);
             w.WriteEndObject();
             if (Environment is not null) RunEnvironment.WriteJson(w, Environment);
+            w.WriteString("floor", Floor);
+            w.WriteString("ceiling", Ceiling);
             w.WriteStartObject("backends");
             foreach (var (label, b) in Backends)
             {
@@ -113,6 +120,8 @@ public sealed class RunManifest
                 DatasetPath = S(dataset, "path") ?? "",
                 DatasetSha256 = S(dataset, "sha256") ?? "",
                 Rows = dataset.GetProperty("rows").GetInt32(),
+                Floor = S(root, "floor"),
+                Ceiling = S(root, "ceiling"),
                 Backends = backends,
             };
         }

@@ -56,7 +56,7 @@ public class ScoreCommandTests
         Assert.That(run.GetProperty("scenario").GetString(), Is.EqualTo("score"));
         Assert.That(metrics.RootElement.GetProperty("latency_ms").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(File.ReadAllLines(_fixture.PathOf("out/predictions.jsonl")), Has.Length.EqualTo(15));
-        Assert.That(File.ReadAllText(_fixture.PathOf("out/report.md")), Does.Contain("| all | 5 | (1.00, 1.00, 1.00) | (1.00, 1.00, 1.00) | (1.00, 1.00, 1.00) | **1.00** [1.00, 1.00] |"));
+        Assert.That(File.ReadAllText(_fixture.PathOf("out/report.md")), Does.Contain(" | all | 5 | (1.000, 1.000, 1.000) [1.000, 1.000] | (1.000, 1.000, 1.000) [1.000, 1.000] | (1.000, 1.000, 1.000) [1.000, 1.000] | **1.000** [1.000, 1.000] |"));
         Assert.That(result.Stdout, Does.StartWith("all n=5     overall 1.000 [1.000, 1.000]"));
     }
 

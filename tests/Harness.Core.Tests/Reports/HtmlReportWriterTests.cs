@@ -42,9 +42,59 @@ public partial class HtmlReportWriterTests
     [Test]
     public void Every_section_is_present()
     {
-        foreach (var id in new[] { "overview", "scores", "latency", "cost", "parse", "parameters", "examples" })
+        foreach (var id in new[] { "answer", "agreement", "scores", "latency", "cost", "parse", "parameters", "examples" })
             Assert.That(Html, Does.Contain($"<section id=\"{id}\">"), id);
-        Assert.That(Regex.Count(Html, "<svg "), Is.EqualTo(3), "score chart and one latency chart per scenario");
+        Assert.That(Regex.Count(Html, "<svg "), Is.EqualTo(5), "two Pareto charts, the score chart and one latency chart per scenario");
+    }
+
+    [Test]
+    public void The_report_opens_with_one_answer_table_showing_quality_once_per_backend()
+    {
+        var main = Html[Html.IndexOf("<main>", StringComparison.Ordinal)..];
+        Assert.That(main.IndexOf("<section id=", StringComparison.Ordinal), Is.EqualTo(main.IndexOf("<section id=\"answer\">", StringComparison.Ordinal)));
+        var answer = Section("answer");
+        var table = answer[..answer.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.That(Regex.Count(table, "<tr><th scope=\"row\">flan-t5-onnx"), Is.EqualTo(1), "one row for a backend run in two scenarios");
+        Assert.That(table, Does.Contain("<th colspan=\"2\" class=\"group\">single-stream</th><th colspan=\"2\" class=\"group\">offline</th>"));
+        Assert.That(table, Does.Contain("failed to run: model file not found"));
+    }
+
+    [Test]
+    public void Pareto_charts_ring_the_front_and_label_the_floor_and_the_ceiling()
+    {
+        var answer = Section("answer");
+        Assert.That(Regex.Count(answer, "<svg class=\"chart pareto\""), Is.EqualTo(2), "against latency and against cost");
+        Assert.That(answer, Does.Contain(">floor: retrieval 0.611</text>").And.Contain(">ceiling: teacher-replay 1.000</text>"));
+        Assert.That(answer, Does.Contain("<title>flan-t5-onnx · offline: overall 0.842, latency 31.0 ms · on the Pareto front</title>"));
+        Assert.That(answer, Does.Contain("<title>flan-t5-checkpoint · single-stream: overall 0.839, latency 240.0 ms</title>"));
+        Assert.That(answer, Does.Not.Contain("<title>teacher-replay ·"), "the ceiling is a line, not a point");
+    }
+
+    [Test]
+    public void Agreement_section_compares_the_engines_of_one_model_id_and_is_left_out_without_one()
+    {
+        var agreement = Section("agreement");
+        Assert.That(agreement, Does.Contain("<td><code>flan-t5-base-distilled</code></td><th scope=\"row\">flan-t5-checkpoint</th><td>flan-t5-onnx</td><td>single-stream</td><td class=\"num\">120</td>"));
+
+        var run = ReportFixtures.MultiBackendRun();
+        var undeclared = run with { Results = [.. run.Results.Select(r => r with { Metrics = r.Metrics with { Run = r.Metrics.Run with { ModelId = null } } })] };
+        Assert.That(HtmlReportWriter.Render(undeclared), Does.Not.Contain("<section id=\"agreement\">"));
+    }
+
+    [Test]
+    public void Scores_table_has_each_backend_once_with_all_r3_and_r5_and_the_final_intervals()
+    {
+        var scores = Section("scores");
+        Assert.That(Regex.Count(scores, "<th scope=\"row\" rowspan=\"3\">flan-t5-onnx"), Is.EqualTo(1));
+        Assert.That(Regex.Count(scores, "<td>r5</td>"), Is.EqualTo(4), "four backends ran");
+        Assert.That(scores, Does.Contain("<div class=\"ci\">[1.000, 1.000]</div>"));
+    }
+
+    private static string Section(string id)
+    {
+        var start = Html.IndexOf($"<section id=\"{id}\">", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), id);
+        return Html[start..Html.IndexOf("</section>", start, StringComparison.Ordinal)];
     }
 
     [Test]

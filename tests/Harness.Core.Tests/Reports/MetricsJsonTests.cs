@@ -66,6 +66,29 @@ public class MetricsJsonTests
     }
 
     [Test]
+    public void A_declared_model_id_is_written_after_the_model_hash_and_reads_back()
+    {
+        var metrics = MetricsSamples.Metrics(measured: true);
+        metrics = metrics with { Run = metrics.Run with { ModelId = "flan-t5-student" } };
+
+        var text = MetricsJson.Serialize(metrics);
+        using var doc = JsonDocument.Parse(text);
+        var keys = doc.RootElement.GetProperty("run").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.That(keys[keys.IndexOf("model_sha256") + 1], Is.EqualTo("model_id"));
+        var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, text);
+            Assert.That(MetricsJson.Read(path).Run.ModelId, Is.EqualTo("flan-t5-student"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void Reading_a_file_of_another_shape_names_the_file_and_the_key()
     {
         var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");

@@ -11,7 +11,8 @@ namespace Harness.Core.Tests.Reports;
 
 /// <summary>
 /// A deterministic, realistic run for report tests: 40 rows, a replayed teacher, a
-/// student in two scenarios, the retrieval floor and a backend that failed to start.
+/// student in two scenarios and the same student through a second engine (one model_id),
+/// the retrieval floor and a backend that failed to start.
 /// Seeded randomness and fixed timestamps, so writers must produce identical bytes.
 /// </summary>
 public static class ReportFixtures
@@ -24,12 +25,14 @@ public static class ReportFixtures
     public static RunReport MultiBackendRun()
     {
         var dataset = Dataset();
+        var onnx = Declared(Result(dataset, "flan-t5-onnx", "Onnx", "flan-t5-base-distilled", "single-stream", noise: 9, miss: 0.08, seed: 2, overall: 0.842, latencyMs: 96, cost: 0.0533));
         var env = new RunEnvironment("Debian GNU/Linux 12", "Intel Xeon Platinum 8480+", 16, null, "10.0.0", "0.1.0", "0123456789abcdef0123456789abcdef01234567");
         return new RunReport("2026-11-21-teacher-vs-students", dataset,
         [
             Result(dataset, "teacher-replay", "Replay", "gpt-3.5-turbo (replayed)", "single-stream", noise: 0, miss: 0, seed: 1, overall: 1.0, latencyMs: 0.05, cost: 0.02),
-            Result(dataset, "flan-t5-onnx", "Onnx", "flan-t5-base-distilled", "single-stream", noise: 9, miss: 0.08, seed: 2, overall: 0.842, latencyMs: 96, cost: 0.0533),
-            Result(dataset, "flan-t5-onnx", "Onnx", "flan-t5-base-distilled", "offline", noise: 9, miss: 0.08, seed: 2, overall: 0.842, latencyMs: 31, cost: 0.0172),
+            onnx,
+            Declared(Result(dataset, "flan-t5-onnx", "Onnx", "flan-t5-base-distilled", "offline", noise: 9, miss: 0.08, seed: 2, overall: 0.842, latencyMs: 31, cost: 0.0172)),
+            SecondEngine(dataset, onnx),
             Result(dataset, "retrieval", "Retrieval", "tf-idf nearest neighbour", "single-stream", noise: 25, miss: 0.2, seed: 3, overall: 0.611, latencyMs: 0.4, cost: 0.0002),
             Failed(dataset, "llama-gguf", "LlamaCpp", "llama-2-7b-chat.Q4_K_M", "model file not found: models/llama-2-7b-chat.Q4_K_M.gguf; run tools/fetch-models.sh"),
         ], env);
@@ -49,6 +52,23 @@ public static class ReportFixtures
                 new ResultComparison("teacher-replay", "llama-gguf", null, "no predictions.jsonl in reports/run/llama-gguf/single-stream, so rows cannot be paired"),
             ],
         };
+    }
+
+    // The two FlanT5 engines declare the same model_id, so the report compares their outputs.
+    private static BackendRunResult Declared(BackendRunResult r) => r with { Metrics = r.Metrics with { Run = r.Metrics.Run with { ModelId = "flan-t5-base-distilled" } } };
+
+    /// <summary>
+    /// The same student read from its checkpoint by another engine: the ONNX run's outputs, except
+    /// every 10th call differs only in white space and every 25th in its settings.
+    /// </summary>
+    private static BackendRunResult SecondEngine(Dataset dataset, BackendRunResult onnx)
+    {
+        var calls = onnx.Calls.Select((c, i) =>
+            i % 25 == 24 && c.Parsed.Setting is not null ? c with { Raw = "null", Parsed = new ParsedOutput(c.Tool, null) }
+            : i % 10 == 9 && c.Raw is { } raw ? c with { Raw = " " + raw + "\n" }
+            : c).Select(c => c with { LatencyMs = 80 }).ToImmutableArray();
+        var metrics = Metrics(dataset, "HfT5", "flan-t5-base-distilled (safetensors)", "single-stream", 0.839, 240, 0.1333, calls);
+        return Declared(new BackendRunResult("flan-t5-checkpoint", metrics, calls));
     }
 
     public static Dataset Dataset()

@@ -13,6 +13,10 @@ public class ReportWriterApprovalTests
         Approvals.Verify(Cultures.Run(culture, () => HtmlReportWriter.Render(ReportFixtures.MultiBackendRun())), "HtmlReport.approved.html");
 
     [TestCaseSource(nameof(CultureNames))]
+    public void Markdown_report_of_a_multi_backend_run_matches_the_approved_file(string culture) =>
+        Approvals.Verify(Cultures.Run(culture, () => MarkdownReportWriter.Render(ReportFixtures.MultiBackendRun())), "RunMarkdown.approved.md");
+
+    [TestCaseSource(nameof(CultureNames))]
     public void Summary_json_matches_the_approved_file(string culture) =>
         Approvals.Verify(Cultures.Run(culture, () => SummaryJsonWriter.Serialize(ReportFixtures.MultiBackendRun())), "SummaryJson.approved.json");
 

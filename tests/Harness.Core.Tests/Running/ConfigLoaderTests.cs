@@ -111,6 +111,35 @@ public class ConfigLoaderTests
     }
 
     [Test]
+    public void Backends_that_declare_the_same_model_id_carry_it_and_others_have_none()
+    {
+        var config = ConfigLoader.Parse(
+            "dataset: t.jsonl\nbackends:\n  - {label: onnx, plugin: Onnx, model_id: flan-t5-student}\n  - {label: hf, plugin: HfT5, model_id: flan-t5-student}\n  - {label: floor, plugin: Retrieval}\n",
+            ConfigPath);
+
+        Assert.That(config.Backends.Select(b => b.ModelId), Is.EqualTo(new[] { "flan-t5-student", "flan-t5-student", null }));
+    }
+
+    [TestCase("[a, b]", "eval.yaml:6: backends[1].model_id: must be a single value")]
+    [TestCase("{ name: a }", "eval.yaml:6: backends[1].model_id: must be a single value")]
+    [TestCase("\"  \"", "eval.yaml:6: backends[1].model_id: must be a name")]
+    public void A_model_id_that_is_not_a_name_is_an_input_error_naming_the_field(string value, string message)
+    {
+        var error = Error("dataset: t.jsonl\nbackends:\n  - {label: a, plugin: Onnx}\n  - label: b\n    plugin: HfT5\n    model_id: " + value + "\n");
+
+        Assert.That(error.Message, Does.StartWith(message));
+    }
+
+    [Test]
+    public void Floor_and_ceiling_name_backends_by_label()
+    {
+        var config = ConfigLoader.Parse(Valid + "\nfloor: api\nceiling: teacher\n", ConfigPath);
+
+        Assert.That((config.Floor, config.Ceiling), Is.EqualTo(("api", "teacher")));
+        Assert.That(Error(Valid + "\nfloor: retrieval\n").Message, Does.Contain("floor: 'retrieval' is not the label of a backend; labels: teacher, api"));
+    }
+
+    [Test]
     public void A_missing_config_file_says_what_to_pass()
     {
         var error = Assert.Throws<InputException>(() => ConfigLoader.Load("no/such/eval.yaml"));

@@ -11,7 +11,7 @@ namespace Harness.Reports.Html;
 internal static class DetailSections
 {
     /// <summary>A table per vector tool: backends × parameters, cell shade by mean absolute error (0 white, 50+ darkest).</summary>
-    public static string ParameterErrors(Dataset dataset, IReadOnlyList<BackendRunResult> results, ToolName tool)
+    public static string ParameterErrors(Dataset dataset, IReadOnlyList<BackendRunResult> results, Baselines baselines, ToolName tool)
     {
         var errors = results.Select(r => (Result: r, Errors: Analysis.ParameterErrors.Compute(tool, dataset, r))).ToList();
         var parameters = tool.VectorParameters();
@@ -21,7 +21,7 @@ internal static class DetailSections
         html.Append("</tr></thead><tbody>");
         foreach (var (result, e) in errors)
         {
-            html.Append($"<tr>{ScoreTables.BackendCell(result)}<td class=\"num\">{Fmt.Int(e.N)}</td>");
+            html.Append($"<tr>{ScoreTables.BackendCell(result, baselines)}<td class=\"num\">{Fmt.Int(e.N)}</td>");
             if (e.N == 0)
             {
                 html.Append($"<td colspan=\"{parameters.Length}\" class=\"muted\">no TP rows</td></tr>");
@@ -42,12 +42,12 @@ internal static class DetailSections
     }
 
     /// <summary>For each backend, its worst rows per tool with intent, expected and produced output.</summary>
-    public static string Examples(Dataset dataset, IReadOnlyList<BackendRunResult> results)
+    public static string Examples(Dataset dataset, IReadOnlyList<BackendRunResult> results, Baselines baselines)
     {
         var html = new StringBuilder();
         foreach (var result in results)
         {
-            var badge = Baselines.IsBaseline(result) ? " <span class=\"badge floor\">floor</span>" : "";
+            var badge = baselines.IsFloor(result) ? " <span class=\"badge floor\">floor</span>" : "";
             html.Append($"<details class=\"examples\" open><summary>{E(result.Label)}{badge} <span class=\"muted\">{E(result.Metrics.Run.Scenario)}</span></summary>");
             foreach (var tool in ToolSchema.All)
             {

@@ -36,13 +36,18 @@ internal static class HtmlStyles
         .model{font-weight:400;font-size:11px;color:var(--muted)}
         .badge{display:inline-block;font-size:10px;font-weight:600;text-transform:uppercase;letter-spacing:.05em;padding:1px 6px;border-radius:9px;vertical-align:1px}
         .badge.floor{background:#fff0e6;color:var(--floor);border:1px solid #ffc8a8}
+        .badge.ceiling{background:#ebfbee;color:#2b8a3e;border:1px solid #b2f2bb}
+        th.group{text-align:center;border-bottom:1px solid var(--line)}
+        table.scores tbody{border-top:2px solid var(--line)}table.scores td .ci,table.agreement td .ci{font-size:11px;font-weight:400}
+        .pareto{display:flex;flex-wrap:wrap;gap:8px 24px;margin-top:12px}.pareto .chart{flex:1 1 460px;max-width:560px}
+        .note.warn-note{color:var(--bad)}table.agreement td{white-space:nowrap}
         tr.failed th,tr.failed td{background:#fff5f5}.error{color:var(--bad)}
         .muted{color:var(--muted)}.warn{color:var(--bad);font-weight:600}
         .note{color:var(--muted);font-size:12px;margin:4px 0 0}
         .chart{display:block;max-width:100%;height:auto;margin:6px 0 10px}
         .chart .lbl{font-size:12px;font-weight:600;fill:#1d2433}.chart .sub{font-size:11px;fill:#5f6678}
         .chart .tick{font-size:10px;fill:#8a90a2}.chart .val{font-size:10px;fill:#1d2433;font-variant-numeric:tabular-nums;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
-        .chart .err{font-size:12px;fill:#c92a2a}.chart .floor{font-size:10px;font-weight:600;fill:#d9480f}
+        .chart .err{font-size:12px;fill:#c92a2a}.chart .floor{font-size:10px;font-weight:600;fill:#d9480f}.chart .ref{font-size:10px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
         .chart .whisker{stroke:#1d2433;stroke-width:1.2;fill:none}
         .scroll{overflow-x:auto}
         table.diff td.better{color:#0b7a5c;font-weight:600}table.diff td.worse{color:var(--bad);font-weight:600}table.diff .ci{font-weight:400;font-size:11px}

@@ -19,7 +19,7 @@ internal static class LatencyChart
         var rows = results.Where(r => r.Error is null && r.Metrics.Latency is { PerIntent.Count: > 0 }).ToList();
         if (rows.Count == 0) return "";
         var values = rows.Select(r => r.Metrics.Latency!.PerIntent).Select(l => new[] { l.P50, l.P90, l.P95, l.P99 }).ToList();
-        var scale = Scale.For(values.SelectMany(v => v));
+        var scale = ChartScale.For(values.SelectMany(v => v));
 
         var groupHeight = Names.Length * (Bar + Gap) - Gap;
         var height = Top + rows.Count * (groupHeight + GroupGap) + 30;
@@ -57,43 +57,5 @@ internal static class LatencyChart
         return svg.ToString();
     }
 
-    private static double X(Scale scale, double value) => Left + scale.Fraction(value) * (Right - Left);
-
-    private sealed record Scale(bool Log, double Min, double Max)
-    {
-        public static Scale For(IEnumerable<double> values)
-        {
-            var positive = values.Where(v => v > 0).ToList();
-            if (positive.Count == 0) return new Scale(false, 0, 1);
-            var (lo, hi) = (positive.Min(), positive.Max());
-            if (hi / lo > 30)
-                return new Scale(true, Math.Pow(10, Math.Floor(Math.Log10(lo))), Math.Pow(10, Math.Ceiling(Math.Log10(hi))));
-            var step = NiceStep(hi / 5);
-            return new Scale(false, 0, Math.Ceiling(hi / step) * step);
-        }
-
-        public double Fraction(double value) => Log
-            ? Math.Clamp((Math.Log10(Math.Max(value, Min)) - Math.Log10(Min)) / (Math.Log10(Max) - Math.Log10(Min)), 0, 1)
-            : Math.Clamp(value / Max, 0, 1);
-
-        public IEnumerable<double> Ticks()
-        {
-            if (Log)
-            {
-                for (var t = Min; t <= Max * 1.0001; t *= 10) yield return t;
-                yield break;
-            }
-
-            var step = NiceStep(Max / 5);
-            for (var t = 0.0; t <= Max * 1.0001; t += step) yield return Math.Round(t, 6);
-        }
-
-        private static double NiceStep(double raw)
-        {
-            if (raw <= 0) return 1;
-            var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-            var unit = raw / magnitude;
-            return magnitude * (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10);
-        }
-    }
+    private static double X(ChartScale scale, double value) => Left + scale.Fraction(value) * (Right - Left);
 }

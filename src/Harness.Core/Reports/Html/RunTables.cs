@@ -8,12 +8,12 @@ namespace Harness.Reports.Html;
 /// <summary>Latency, throughput, cost and parse-failure tables.</summary>
 internal static class RunTables
 {
-    public static string Latency(IReadOnlyList<BackendRunResult> results)
+    public static string Latency(IReadOnlyList<BackendRunResult> results, Baselines baselines)
     {
         var html = new StringBuilder("<table><thead><tr><th>Backend</th><th>Scenario</th><th class=\"num\">intents</th><th class=\"num\">p50</th><th class=\"num\">p90</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">mean</th><th class=\"num\">max</th><th class=\"num\">per call p95</th><th class=\"num\">intents/s</th><th class=\"num\">tokens/s</th></tr></thead><tbody>");
         foreach (var r in results.Where(r => r.Error is null))
         {
-            html.Append($"<tr>{ScoreTables.BackendCell(r)}<td>{E(r.Metrics.Run.Scenario)}</td>");
+            html.Append($"<tr>{ScoreTables.BackendCell(r, baselines)}<td>{E(r.Metrics.Run.Scenario)}</td>");
             if (r.Metrics.Latency is { } l)
             {
                 var p = l.PerIntent;
@@ -32,13 +32,13 @@ internal static class RunTables
         return html.Append("</tbody></table><p class=\"note\">Milliseconds per intent (all three tool calls), warm-up excluded.</p>").ToString();
     }
 
-    public static string Cost(IReadOnlyList<BackendRunResult> results)
+    public static string Cost(IReadOnlyList<BackendRunResult> results, Baselines baselines)
     {
         var html = new StringBuilder("<table><thead><tr><th>Backend</th><th>Scenario</th><th class=\"num\">USD per 1,000 intents</th><th>Basis</th></tr></thead><tbody>");
         foreach (var r in results.Where(r => r.Error is null))
         {
             var c = r.Metrics.Cost;
-            html.Append($"<tr>{ScoreTables.BackendCell(r)}<td>{E(r.Metrics.Run.Scenario)}</td>");
+            html.Append($"<tr>{ScoreTables.BackendCell(r, baselines)}<td>{E(r.Metrics.Run.Scenario)}</td>");
             html.Append(c is null ? "<td class=\"num\">–</td><td class=\"muted\">not measured</td>" : $"<td class=\"num\">{Fmt.Usd(c.UsdPer1kIntents)}</td><td>{E(c.Basis)}</td>");
             html.Append("</tr>");
         }
@@ -46,7 +46,7 @@ internal static class RunTables
         return html.Append("</tbody></table>").ToString();
     }
 
-    public static string Parse(IReadOnlyList<BackendRunResult> results)
+    public static string Parse(IReadOnlyList<BackendRunResult> results, Baselines baselines)
     {
         var ok = results.Where(r => r.Error is null).ToList();
         var kinds = ok.SelectMany(r => r.Metrics.Parse.ByKind.Where(k => k.Value > 0).Select(k => k.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -57,7 +57,7 @@ internal static class RunTables
         foreach (var r in ok)
         {
             var p = r.Metrics.Parse;
-            html.Append($"<tr>{ScoreTables.BackendCell(r)}<td>{E(r.Metrics.Run.Scenario)}</td><td class=\"num\">{Fmt.Int(p.Calls)}</td><td class=\"num\">{Fmt.Int(p.Failures)}</td><td class=\"num{(p.Failures > 0 ? " warn" : "")}\">{Fmt.Percent(p.Rate)}</td>");
+            html.Append($"<tr>{ScoreTables.BackendCell(r, baselines)}<td>{E(r.Metrics.Run.Scenario)}</td><td class=\"num\">{Fmt.Int(p.Calls)}</td><td class=\"num\">{Fmt.Int(p.Failures)}</td><td class=\"num{(p.Failures > 0 ? " warn" : "")}\">{Fmt.Percent(p.Rate)}</td>");
             foreach (var kind in kinds) html.Append($"<td class=\"num\">{Fmt.Int(p.ByKind.GetValueOrDefault(kind))}</td>");
             foreach (var tool in ToolSchema.All) html.Append($"<td class=\"num\">{Fmt.Int(p.ByTool.GetValueOrDefault(tool.WireName()))}</td>");
             html.Append($"<td class=\"num\">{Fmt.Int(p.ClampedValues)}</td><td class=\"num\">{Fmt.Int(p.UnknownKeys)}</td></tr>");

@@ -7,7 +7,7 @@ using static Harness.Reports.Html.HtmlText;
 namespace Harness.Reports.Html;
 
 /// <summary>
-/// Horizontal score bars on a 0–1 axis: per result the overall score and the three tools'
+/// Horizontal score bars on a 0–1 axis: per backend (the scenario its scores come from) the overall score and the three tools'
 /// finals (subset <c>all</c>), each with its 95% interval as a whisker, and a dashed line
 /// at the baseline's overall score (the floor).
 /// </summary>
@@ -18,7 +18,7 @@ internal static class ScoreChart
     private static readonly (string Name, string Colour)[] Series =
         [("overall", Palette.Overall), ("adjust", Palette.Adjust), ("selective_adjust", Palette.Selective), ("filter", Palette.Filter)];
 
-    public static string Render(IReadOnlyList<BackendRunResult> results)
+    public static string Render(IReadOnlyList<BackendRunResult> results, Baselines baselines)
     {
         var groupHeight = Series.Length * (Bar + Gap) - Gap;
         var height = Top + results.Count * (groupHeight + GroupGap) + 26;
@@ -30,7 +30,7 @@ internal static class ScoreChart
         var y = Top;
         foreach (var result in results)
         {
-            var label = result.Label + (Baselines.IsBaseline(result) ? " (floor)" : "");
+            var label = result.Label + baselines.Suffix(result);
             svg.Append($"<text x=\"{Left - 10}\" y=\"{Fmt.Px(y + groupHeight / 2 + 4)}\" text-anchor=\"end\" class=\"lbl\">{E(label)}</text>");
             svg.Append($"<text x=\"{Left - 10}\" y=\"{Fmt.Px(y + groupHeight / 2 + 17)}\" text-anchor=\"end\" class=\"sub\">{E(result.Metrics.Run.Scenario)}</text>");
             if (result.Error is not null)
@@ -40,7 +40,7 @@ internal static class ScoreChart
             y += groupHeight + GroupGap;
         }
 
-        Floor(svg, results, height - 22);
+        Floor(svg, baselines.FloorOf(results), height - 22);
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -95,9 +95,8 @@ internal static class ScoreChart
         }
     }
 
-    private static void Floor(StringBuilder svg, IReadOnlyList<BackendRunResult> results, double bottom)
+    private static void Floor(StringBuilder svg, BackendRunResult? floor, double bottom)
     {
-        var floor = results.FirstOrDefault(r => Baselines.IsBaseline(r) && r.Error is null);
         if (floor is null) return;
         var x = X(floor.Metrics.Subset("all").Overall);
         svg.Append($"<line x1=\"{Fmt.Px(x)}\" y1=\"{Top - 10}\" x2=\"{Fmt.Px(x)}\" y2=\"{Fmt.Px(bottom)}\" stroke=\"{Palette.Floor}\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"><title>{E($"floor: {floor.Label} overall {Fmt.Score(floor.Metrics.Subset("all").Overall)}")}</title></line>");

@@ -1,4 +1,6 @@
 using System.Text;
+using Harness.Metrics;
+using Harness.Reports.Analysis;
 using Harness.Running;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
@@ -6,52 +8,59 @@ using static Harness.Reports.Html.HtmlText;
 namespace Harness.Reports.Html;
 
 /// <summary>
-/// The side-by-side score table: one row per result, overall with its interval, and each
-/// tool in the paper's "(selection, quality, final)" form; one table per subset.
+/// The paper's main table (RO1): per backend, each tool as (selection F1, quality, final) on the
+/// subsets all, r3 and r5, with the final's and the overall's 95% interval beneath them. Quality
+/// is shown once per backend; the scores do not change with the scenario.
 /// </summary>
 internal static class ScoreTables
 {
-    public static string Render(IReadOnlyList<BackendRunResult> results, string subset, string caption)
+    public static string Render(IReadOnlyList<BackendScores> backends, Baselines baselines)
     {
-        var best = results.Where(r => r.Error is null).Select(r => r.Metrics.Subset(subset).Overall).DefaultIfEmpty(double.NaN).Max();
-        var html = new StringBuilder();
-        html.Append($"<table class=\"scores\"><caption>{E(caption)}</caption><thead><tr><th rowspan=\"2\">Backend</th><th rowspan=\"2\">Scenario</th><th rowspan=\"2\" class=\"num\">n</th><th rowspan=\"2\" class=\"num\">Overall</th><th rowspan=\"2\">95% interval</th>");
+        var html = new StringBuilder("<div class=\"scroll\"><table class=\"scores\"><thead><tr><th rowspan=\"2\">Backend</th><th rowspan=\"2\">Subset</th><th rowspan=\"2\" class=\"num\">n</th>");
         foreach (var tool in ToolSchema.All)
             html.Append($"<th colspan=\"3\" class=\"tool {Css(tool)}\">{tool.WireName()}</th>");
-        html.Append("</tr><tr>");
+        html.Append("<th rowspan=\"2\" class=\"num\">Overall</th></tr><tr>");
         foreach (var _ in ToolSchema.All)
-            html.Append("<th class=\"num\" title=\"selection F1\">sel</th><th class=\"num\" title=\"quality over TP rows\">qual</th><th class=\"num\" title=\"harmonic mean of selection and quality\">final</th>");
-        html.Append("</tr></thead><tbody>");
-        foreach (var result in results)
-            html.Append(Row(result, subset, best));
-        html.Append("</tbody></table>");
-        return html.ToString();
+            html.Append("<th class=\"num\" title=\"selection F1\">sel</th><th class=\"num\" title=\"quality over TP rows\">qual</th><th class=\"num\" title=\"harmonic mean of selection and quality, 95% interval beneath\">final</th>");
+        html.Append("</tr></thead>");
+        foreach (var backend in backends)
+            html.Append(Rows(backend.Scores, baselines));
+        return html.Append("</table></div>").ToString();
     }
 
-    private static string Row(BackendRunResult result, string subset, double best)
+    private static string Rows(BackendRunResult result, Baselines baselines)
     {
-        var name = BackendCell(result);
         if (result.Error is not null)
-            return $"<tr class=\"failed\">{name}<td>{E(result.Metrics.Run.Scenario)}</td><td colspan=\"12\" class=\"error\">failed to run: {E(result.Error)}</td></tr>";
+            return $"<tbody><tr class=\"failed\">{BackendCell(result, baselines)}<td colspan=\"{3 + 3 * ToolSchema.All.Length}\" class=\"error\">failed to run: {E(result.Error)}</td></tr></tbody>";
 
-        var s = result.Metrics.Subset(subset);
-        var top = s.Overall == best ? " best" : "";
-        var row = new StringBuilder($"<tr>{name}<td>{E(result.Metrics.Run.Scenario)}</td><td class=\"num\">{Fmt.Int(s.N)}</td><td class=\"num overall{top}\">{Fmt.Score(s.Overall)}</td><td class=\"ci\">{Fmt.Ci(s.OverallCi95)}</td>");
-        foreach (var tool in ToolSchema.All)
+        var html = new StringBuilder("<tbody>");
+        var subsets = result.Metrics.Subsets;
+        for (var i = 0; i < subsets.Length; i++)
         {
-            var t = s[tool];
-            row.Append($"<td class=\"num\">{Fmt.Score(t.SelectionF1)}</td><td class=\"num\" title=\"quality over {t.QualityN} TP rows\">{Fmt.Score(t.Quality)}</td><td class=\"num final\" title=\"{E(t.FinalCi95 is null ? "" : "95% CI " + Fmt.Ci(t.FinalCi95))}\">{Fmt.Score(t.Final)}</td>");
+            var s = subsets[i];
+            html.Append("<tr>").Append(i == 0 ? BackendCell(result, baselines, subsets.Length) : "");
+            html.Append($"<td>{E(s.Name)}</td><td class=\"num\">{Fmt.Int(s.N)}</td>");
+            foreach (var tool in ToolSchema.All)
+            {
+                var t = s[tool];
+                html.Append($"<td class=\"num\">{Fmt.Score(t.SelectionF1)}</td><td class=\"num\" title=\"quality over {t.QualityN} TP rows\">{Fmt.Score(t.Quality)}</td><td class=\"num final\">{Fmt.Score(t.Final)}{Beneath(t.FinalCi95)}</td>");
+            }
+
+            html.Append($"<td class=\"num overall\">{Fmt.Score(s.Overall)}{Beneath(s.OverallCi95)}</td></tr>");
         }
 
-        return row.Append("</tr>").ToString();
+        return html.Append("</tbody>").ToString();
     }
 
-    /// <summary>The backend name cell with its model and a floor badge for baselines.</summary>
-    public static string BackendCell(BackendRunResult result)
+    private static string Beneath(Interval? ci) => ci is null ? "" : $"<div class=\"ci\">{Fmt.Ci(ci)}</div>";
+
+    /// <summary>The backend name cell with its model and a floor or ceiling badge.</summary>
+    public static string BackendCell(BackendRunResult result, Baselines baselines, int rows = 1)
     {
-        var badge = Baselines.IsBaseline(result) ? " <span class=\"badge floor\">floor</span>" : "";
+        var badge = baselines.IsFloor(result) ? " <span class=\"badge floor\">floor</span>"
+            : baselines.IsCeiling(result) ? " <span class=\"badge ceiling\">ceiling</span>" : "";
         var model = result.Metrics.Run.Model;
-        return $"<th scope=\"row\">{E(result.Label)}{badge}<div class=\"model\">{E(model)}</div></th>";
+        return $"<th scope=\"row\"{(rows > 1 ? $" rowspan=\"{rows}\"" : "")}>{E(result.Label)}{badge}<div class=\"model\">{E(model)}</div></th>";
     }
 
     public static string Css(ToolName tool) => tool switch

@@ -31,7 +31,8 @@ public static class RunFolderReport
         // Config order (run.json lists the backends as the config did), then any others by name.
         var order = backends.Select((e, i) => (e.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var ordered = runResults.Select((x, i) => (x, i)).OrderBy(p => order.GetValueOrDefault(p.x.Label, order.Count)).ThenBy(p => p.i).Select(p => p.x);
-        return new RunReport(first.Id, dataset, [.. ordered], root is { } e ? Environment(e) : null);
+        return new RunReport(first.Id, dataset, [.. ordered], root is { } e ? Environment(e) : null,
+            Floor: root is { } f ? S(f, "floor") : null, Ceiling: root is { } c ? S(c, "ceiling") : null);
     }
 
     private static JsonDocument Parse(string runJson)

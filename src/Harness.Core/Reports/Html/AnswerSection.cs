@@ -1,0 +1,67 @@
+using System.Text;
+using Harness.Reports.Analysis;
+using Harness.Running;
+using Harness.Tools;
+using static Harness.Reports.Html.HtmlText;
+
+namespace Harness.Reports.Html;
+
+/// <summary>
+/// The report's first table: one row per backend with its quality once (overall with interval,
+/// each tool's final, parse-failure rate) and, per scenario, p50 latency per intent and cost per
+/// 1,000 intents beside it; then the two Pareto charts.
+/// </summary>
+internal static class AnswerSection
+{
+    public static string Render(IReadOnlyList<BackendRunResult> results, Baselines baselines)
+    {
+        var backends = BackendScores.Of(results);
+        var scenarios = BackendScores.MeasuredScenarios(results);
+        var best = backends.Where(b => b.Ran && !baselines.IsCeiling(b.Scores)).Select(b => b.Scores.Metrics.Subset("all").Overall).DefaultIfEmpty(double.NaN).Max();
+
+        var html = new StringBuilder("<div class=\"scroll\"><table class=\"answer\"><thead><tr><th rowspan=\"2\">Backend</th><th colspan=\"6\" class=\"group\">Quality, all rows (any scenario)</th>");
+        foreach (var scenario in scenarios) html.Append($"<th colspan=\"2\" class=\"group\">{E(scenario)}</th>");
+        html.Append("</tr><tr><th class=\"num\">Overall</th><th>95% interval</th>");
+        foreach (var tool in ToolSchema.All) html.Append($"<th class=\"num {ScoreTables.Css(tool)}\">{tool.WireName()}</th>");
+        html.Append("<th class=\"num\" title=\"share of outputs that failed to parse\">parse fail.</th>");
+        foreach (var _ in scenarios) html.Append("<th class=\"num\" title=\"median latency per intent, ms\">p50 ms</th><th class=\"num\" title=\"USD per 1,000 intents\">USD/1k</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var backend in backends) html.Append(Row(backend, baselines, scenarios, best));
+        html.Append("</tbody></table></div>");
+        foreach (var note in backends.Select(b => b.ScenarioNote).OfType<string>())
+            html.Append($"<p class=\"note warn-note\">{E(note)}</p>");
+
+        var labels = backends.Select(b => b.Label).ToList();
+        html.Append("<div class=\"pareto\">");
+        foreach (var axis in ParetoAxis.Both)
+            html.Append(ParetoChart.Render(results, baselines, axis, labels, scenarios));
+        return html.Append("</div>").ToString();
+    }
+
+    private static string Row(BackendScores backend, Baselines baselines, IReadOnlyList<string> scenarios, double best)
+    {
+        var row = new StringBuilder($"<tr{(backend.Ran ? "" : " class=\"failed\"")}>{ScoreTables.BackendCell(backend.Scores, baselines)}");
+        if (!backend.Ran)
+            return row.Append($"<td colspan=\"{6 + 2 * scenarios.Count}\" class=\"error\">failed to run: {E(backend.Scores.Error)}</td></tr>").ToString();
+
+        var m = backend.Scores.Metrics;
+        var all = m.Subset("all");
+        row.Append($"<td class=\"num overall{(all.Overall == best ? " best" : "")}\">{Fmt.Score(all.Overall)}</td><td class=\"ci\">{Fmt.Ci(all.OverallCi95)}</td>");
+        foreach (var tool in ToolSchema.All) row.Append($"<td class=\"num\">{Fmt.Score(all[tool].Final)}</td>");
+        row.Append($"<td class=\"num{(m.Parse.Failures > 0 ? " warn" : "")}\" title=\"{Fmt.Int(m.Parse.Failures)} of {Fmt.Int(m.Parse.Calls)} calls\">{Fmt.Percent(m.Parse.Rate)}</td>");
+        foreach (var scenario in scenarios)
+        {
+            row.Append(backend.In(scenario) switch
+            {
+                null => "<td colspan=\"2\" class=\"muted\">not run</td>",
+                { Error: { } error } => $"<td colspan=\"2\" class=\"error\" title=\"{E(error)}\">failed</td>",
+                var r => Measure(ParetoAxis.Latency, r) + Measure(ParetoAxis.Cost, r),
+            });
+        }
+
+        return row.Append("</tr>").ToString();
+    }
+
+    private static string Measure(ParetoAxis axis, BackendRunResult result) =>
+        axis.Value(result.Metrics) is { } value ? $"<td class=\"num\">{axis.Format(value)}</td>" : "<td class=\"num muted\" title=\"not measured\">–</td>";
+}

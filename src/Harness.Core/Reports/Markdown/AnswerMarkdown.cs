@@ -1,0 +1,63 @@
+using Harness.Reports.Analysis;
+using Harness.Running;
+using Harness.Tools;
+using static Harness.Reports.MarkdownBuilder;
+
+namespace Harness.Reports.Markdown;
+
+/// <summary>
+/// The Markdown report's first table: one row per backend, its quality once (overall with
+/// interval, each tool's final, parse-failure rate) and, per scenario, p50 latency per intent
+/// and cost per 1,000 intents.
+/// </summary>
+internal static class AnswerMarkdown
+{
+    public static void Render(MarkdownBuilder md, RunReport report)
+    {
+        var backends = BackendScores.Of(report.Results);
+        var scenarios = BackendScores.MeasuredScenarios(report.Results);
+        md.Line("## The answer").Line();
+        md.Line("Quality is shown once per backend (all rows; the same model gives the same answers in every scenario): overall with its 95% interval, each tool's final, and the share of outputs that failed to parse. Beside it, per scenario, the median latency per intent (ms, warm-up excluded) and the cost in USD per 1,000 intents.").Line();
+        md.Line($"| Backend | Overall | 95% interval | {string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | parse failures | {string.Join(" | ", scenarios.Select(s => $"{s} p50 ms | {s} USD/1k"))} |");
+        md.Line($"|---|---:|---|---:|---:|---:|---:|{string.Concat(scenarios.Select(_ => "---:|---:|"))}");
+        foreach (var backend in backends)
+        {
+            var name = Cell(backend.Label) + report.Baselines.Suffix(backend.Scores);
+            if (!backend.Ran)
+            {
+                md.Line($"| {name} | failed to run: {Cell(backend.Scores.Error ?? "")} |{string.Concat(Enumerable.Repeat(" |", 5 + 2 * scenarios.Count))}");
+                continue;
+            }
+
+            var m = backend.Scores.Metrics;
+            var all = m.Subset("all");
+            var measures = scenarios.Select(s => backend.In(s) is { Error: null } r ? $"{Measure(ParetoAxis.Latency, r)} | {Measure(ParetoAxis.Cost, r)}" : "– | –");
+            md.Line($"| {name} | {Fmt.Score(all.Overall)} | {Fmt.Ci(all.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(all[t].Final)))} | {Fmt.Percent(m.Parse.Rate)} | {string.Join(" | ", measures)} |");
+        }
+
+        foreach (var note in backends.Select(b => b.ScenarioNote).OfType<string>())
+            md.Line().Line($"**Note:** {note}");
+        Pareto(md, report);
+    }
+
+    private static void Pareto(MarkdownBuilder md, RunReport report)
+    {
+        var baselines = report.Baselines;
+        var fronts = ParetoAxis.Both.Select(axis => ParetoFront.Of(report.Results, axis, baselines).ToDictionary(p => p.Result)).ToList();
+        var points = report.Results.Where(r => fronts.Any(f => f.ContainsKey(r)))
+            .OrderByDescending(r => r.Metrics.Subset("all").Overall).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
+        if (points.Count == 0) return;
+
+        var floor = baselines.FloorOf(report.Results);
+        md.Line().Line("### Pareto front").Line();
+        md.Line($"One point per backend and scenario, sorted by overall. A point is on the front when no other scores at least as high for no more latency (or cost) and is better in one. Reference lines: the floor{(floor is null ? " (no floor backend in this run)" : $", {Cell(floor.Label)} at {Fmt.Score(floor.Metrics.Subset("all").Overall)}")}, and the ceiling, {Cell(baselines.CeilingOf(report.Results)?.Label ?? "the teacher")} at {Fmt.Score(1)}, which is not a candidate.").Line();
+        md.Line("| Backend | Scenario | Overall | p50 ms/intent | on the front (latency) | USD / 1k intents | on the front (cost) |").Line("|---|---|---:|---:|---|---:|---|");
+        foreach (var r in points)
+        {
+            var cells = ParetoAxis.Both.Select((axis, i) => fronts[i].TryGetValue(r, out var p) ? $"{axis.Format(p.Measure)} | {(p.OnFront ? "**yes**" : "no")}" : "– | –");
+            md.Line($"| {Cell(r.Label)}{baselines.Suffix(r)} | {r.Metrics.Run.Scenario} | {Fmt.Score(r.Metrics.Subset("all").Overall)} | {string.Join(" | ", cells)} |");
+        }
+    }
+
+    private static string Measure(ParetoAxis axis, BackendRunResult result) => axis.Value(result.Metrics) is { } v ? axis.Format(v) : "–";
+}
