@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what the tests need and runs every test project:
 #   1. the pinned native engines (native/install.sh, from the npm registry),
-#   2. headless Chromium for the HTML report's browser test (Debian's package),
+#   2. headless Chromium for the HTML report's browser test and Debian's python3-torch for
+#      the distillation scripts' tests (Debian's packages),
 #   3. a Release build of the whole solution, then `dotnet test` with coverage.
 # Ends with one line, "N passed, N failed, N skipped", summed over all test projects.
 set -uo pipefail
@@ -18,6 +19,15 @@ if ! command -v chromium >/dev/null; then
   echo "installing Debian's chromium for the browser test..."
   (apt-get update -qq && apt-get install -y -qq chromium) >artifacts/chromium-install.log 2>&1 \
     || echo "warning: could not install chromium; the browser test will fail and say how to install it"
+fi
+
+# Debian's Python with torch and sentencepiece runs the distillation scripts' tests
+# (tests/Harness.Distill.Tests); they fail with these instructions when it is missing.
+if ! /usr/bin/python3 -c "import torch, sentencepiece, onnx" >/dev/null 2>&1; then
+  echo "installing Debian's python3-torch, python3-sentencepiece, python3-onnx for the distillation tests..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-sentencepiece python3-onnx libopenblas0-pthread) \
+    >artifacts/python-install.log 2>&1 \
+    || echo "warning: could not install Debian's torch; the distillation tests will fail and say how to install it"
 fi
 
 dotnet build Harness.sln -c Release -nologo -v q -clp:ErrorsOnly \

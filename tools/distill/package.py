@@ -72,7 +72,8 @@ def package_t5(run, out, gguf):
     for name in ("config.json", "tokenizer.json"):
         shutil.copy(os.path.join(out, name), os.path.join(onnx_dir, name))
     name = os.path.basename(os.path.normpath(out))
-    gguf_files.write_t5(gguf, os.path.join(out, name + ".gguf"), name, model, sp)
+    if gguf is not None:
+        gguf_files.write_t5(gguf, os.path.join(out, name + ".gguf"), name, model, sp)
     return summary
 
 
@@ -100,11 +101,15 @@ def main():
     ap.add_argument("kind", choices=("t5", "llama"))
     ap.add_argument("run", help="work folder or packed .tar.gz")
     ap.add_argument("out", help="model folder to (re)write")
-    ap.add_argument("--llama-cpp", required=True, help="llama.cpp source tree (its gguf-py writes the GGUF)")
+    ap.add_argument("--llama-cpp", help="llama.cpp source tree (its gguf-py writes the GGUF); without it, no GGUF (t5 only)")
     ap.add_argument("--trained-on", default="", help="where it was trained, for the card (e.g. 'one NVIDIA H200')")
     a = ap.parse_args()
-    sys.path.insert(0, os.path.join(a.llama_cpp, "gguf-py"))
-    import gguf
+    gguf = None
+    if a.llama_cpp:
+        sys.path.insert(0, os.path.join(a.llama_cpp, "gguf-py"))
+        import gguf
+    elif a.kind == "llama":
+        ap.error("--llama-cpp is needed to write the Llama student's GGUF")
     torch.manual_seed(0)
     with tempfile.TemporaryDirectory() as tmp:
         run = unpack(a.run, tmp)

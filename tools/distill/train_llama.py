@@ -112,6 +112,8 @@ def main(argv=None):
     args = arguments(argv)
     train_rows, held_rows = train_loop.prepare(args)
     sp = tokenizer(args, train_rows, os.path.join(args.work, "tokenizer.model"))
+    if args.tokenizer_only:
+        return
     torch.manual_seed(args.seed)
     cfg = llama_model.Config(sp.get_piece_size(), args.dim, args.layers, args.heads, args.kv_heads, args.ffn)
     model = llama_model.Llama(cfg).to(args.device)

@@ -52,6 +52,7 @@ def add_arguments(ap, repo, steps, batch_size, lr, warmup):
     ap.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     ap.add_argument("--device", default="cpu", help="cpu or cuda")
     ap.add_argument("--max-new-tokens", type=int, default=64)
+    ap.add_argument("--tokenizer-only", action="store_true", help="write the tokenizer into --work and stop")
 
 
 def prepare(args):

@@ -138,6 +138,8 @@ def main(argv=None):
     args = arguments(argv)
     train_rows, held_rows = train_loop.prepare(args)
     sp = tokenizer(args, train_rows, os.path.join(args.work, "spiece.model"))
+    if args.tokenizer_only:
+        return
     torch.manual_seed(args.seed)
     cfg = t5_model.Config(sp.get_piece_size(), args.d_model, args.d_kv, args.d_ff, args.layers, args.heads)
     model = t5_model.T5(cfg)
