@@ -41,6 +41,22 @@ public class BadInputTests
     }
 
     [Test]
+    public void A_gguf_of_another_architecture_is_named_with_what_llama_cpp_missed()
+    {
+        // The fixture with its general.architecture value ("llama") renamed to "bloom": llama.cpp
+        // then looks for bloom.* hyperparameters the file does not have.
+        var path = Path.Combine(_temp, "bloom.gguf");
+        var bytes = File.ReadAllBytes(Fixture.ModelPath);
+        var key = System.Text.Encoding.ASCII.GetBytes("general.architecture");
+        var at = bytes.AsSpan().IndexOf(key) + key.Length + 4 + 8; // value: u32 type, u64 length, then the text
+        Assert.That(System.Text.Encoding.ASCII.GetString(bytes, at, 5), Is.EqualTo("llama"));
+        System.Text.Encoding.ASCII.GetBytes("bloom").CopyTo(bytes, at);
+        File.WriteAllBytes(path, bytes);
+        var e = CreateFails(("model", path));
+        Assert.That(e.Message, Does.Contain(path).And.Contain("bloom.").And.Contain("unsupported architecture"));
+    }
+
+    [Test]
     public void A_context_too_small_for_any_prompt_fails_at_start_naming_context_size()
     {
         var e = CreateFails(("context_size", "8"));
