@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return ScoreCommand.Create();
         yield return MistakesCommand.Create();
+        yield return AugmentCommand.Create();
         yield return EvalCommand.Create();
         yield return PluginsCommand.Create();
         yield return ReportCommand.Create();

@@ -38,23 +38,23 @@ public static class DatasetGenerator
         }
 
         var usageRng = SplitMix64.ForStream(seed, target.Name + ":usage");
-        var used = ToolSchema.All
-            .Select(tool => UsageAllocator.TopK(drafts.Select(d => d.Propensity[(int)tool]).ToArray(), target.UsedCount(tool), usageRng))
+        var allocations = ToolSchema.All
+            .Select(tool => UsageAllocator.Allocate(drafts.Select(d => d.Propensity[(int)tool]).ToArray(), target.UsedCount(tool), usageRng))
             .ToArray();
+        var used = allocations.Select(a => a.Used).ToArray();
 
         var exportsRng = SplitMix64.ForStream(seed, target.Name + ":exports");
         var rows = ImmutableArray.CreateBuilder<DatasetRow>(target.Rows);
         for (var i = 0; i < target.Rows; i++)
         {
             var teacher = ImmutableDictionary.CreateBuilder<ToolName, ToolSetting>();
-            if (used[0][i]) teacher[ToolName.Adjust] = new VectorSetting(ToolName.Adjust, [.. drafts[i].Adjust.Select(v => (double)v)]);
-            if (used[1][i]) teacher[ToolName.SelectiveAdjust] = new VectorSetting(ToolName.SelectiveAdjust, [.. drafts[i].Selective.Select(v => (double)v)]);
-            if (used[2][i]) teacher[ToolName.Filter] = new FilterSetting(drafts[i].FilterName, drafts[i].FilterIntensity);
+            foreach (var tool in ToolSchema.All.Where(t => used[(int)t][i]))
+                teacher[tool] = drafts[i].SettingFor(tool);
             var exports = RepeatsModel.Exports(repeats[i], [used[0][i], used[1][i], used[2][i]], exportsRng);
             var id = target.Name + "-" + (i + 1).ToString("D5", CultureInfo.InvariantCulture);
             rows.Add(new DatasetRow(id, intents[i].Text, repeats[i], teacher.ToImmutable(), exports, i + 1));
         }
-        return new GeneratedSplit(target, rows.MoveToImmutable(), [.. intents.Select(x => x.Uses)]);
+        return new GeneratedSplit(target, rows.MoveToImmutable(), [.. intents.Select(x => x.Uses)], [.. allocations.Select(a => a.Threshold)]);
     }
 
     private static ComposedIntent ComposeUnique(IntentComposer composer, SplitMix64 rng, HashSet<string> seen)

@@ -44,7 +44,7 @@ internal sealed partial class IntentComposer
                 continue;
             }
             var concept = PickDistinct(rng, _pools[slot.Groups["pool"].Value], uses);
-            var scale = slot.Groups["scale"].Success ? double.Parse(slot.Groups["scale"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1.0;
+            var scale = SlotScale(slot);
             if (degreePending && concept.Form is WordForm.Adjective or WordForm.Change)
             {
                 var degree = rng.Pick(concept.Form == WordForm.Adjective ? IntentTemplates.AdjectiveDegrees : IntentTemplates.ChangeDegrees);
@@ -82,13 +82,17 @@ internal sealed partial class IntentComposer
         }
     }
 
-    // Template text has stray spaces where a degree word was empty, and "a" before vowels.
+    private static double SlotScale(Match slot) =>
+        slot.Groups["scale"].Success ? double.Parse(slot.Groups["scale"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1.0;
+
     private static string Polish(string text, SplitMix64 rng)
     {
-        text = Spaces().Replace(text.Trim(), " ");
-        text = ArticleBeforeVowel().Replace(text, "an ");
+        text = Tidy(text);
         return rng.Chance(0.1) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
     }
+
+    // Template text has stray spaces where a degree word was empty, and "a" before vowels.
+    private static string Tidy(string text) => ArticleBeforeVowel().Replace(Spaces().Replace(text.Trim(), " "), "an ");
 
     [GeneratedRegex(@"\{(?<pool>[a-z]+)(\*(?<scale>[0-9.]+))?\}")]
     private static partial Regex SlotPattern();

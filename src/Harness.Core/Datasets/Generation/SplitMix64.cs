@@ -60,4 +60,14 @@ internal sealed class SplitMix64
 
     /// <summary>One element, uniformly.</summary>
     public T Pick<T>(IReadOnlyList<T> items) => items[NextInt(items.Count)];
+
+    /// <summary>Shuffles a list in place (Fisher–Yates).</summary>
+    public void Shuffle<T>(IList<T> items)
+    {
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
 }

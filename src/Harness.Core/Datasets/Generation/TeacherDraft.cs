@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Harness.Tools;
 
 namespace Harness.Datasets.Generation;
 
@@ -12,4 +13,13 @@ internal sealed record TeacherDraft(
     ImmutableArray<int> Adjust,
     ImmutableArray<int> Selective,
     string FilterName,
-    int FilterIntensity);
+    int FilterIntensity)
+{
+    /// <summary>The teacher's setting for a tool, should it use that tool.</summary>
+    public ToolSetting SettingFor(ToolName tool) => tool switch
+    {
+        ToolName.Adjust => new VectorSetting(ToolName.Adjust, [.. Adjust.Select(v => (double)v)]),
+        ToolName.SelectiveAdjust => new VectorSetting(ToolName.SelectiveAdjust, [.. Selective.Select(v => (double)v)]),
+        _ => new FilterSetting(FilterName, FilterIntensity),
+    };
+}

@@ -6,7 +6,17 @@ namespace Harness.Datasets.Generation;
 /// </summary>
 internal static class UsageAllocator
 {
-    public static bool[] TopK(IReadOnlyList<double> propensity, int count, SplitMix64 rng, double noise = 0.15)
+    /// <summary>The standard deviation of the noise added to each row's propensity before ranking.</summary>
+    public const double Noise = 0.15;
+
+    public static bool[] TopK(IReadOnlyList<double> propensity, int count, SplitMix64 rng, double noise = Noise) =>
+        Allocate(propensity, count, rng, noise).Used;
+
+    /// <summary>
+    /// The rows marked used, and the threshold the allocation implies: midway between the lowest
+    /// noisy propensity marked used and the highest not (±∞ when all or none are used).
+    /// </summary>
+    public static (bool[] Used, double Threshold) Allocate(IReadOnlyList<double> propensity, int count, SplitMix64 rng, double noise = Noise)
     {
         if (count < 0 || count > propensity.Count)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Must be between 0 and {propensity.Count}.");
@@ -16,6 +26,9 @@ internal static class UsageAllocator
         var order = Enumerable.Range(0, score.Length).OrderByDescending(i => score[i]).ThenBy(i => i).ToArray();
         var used = new bool[score.Length];
         for (var k = 0; k < count; k++) used[order[k]] = true;
-        return used;
+        var threshold = count == 0 ? double.PositiveInfinity
+            : count == score.Length ? double.NegativeInfinity
+            : (score[order[count - 1]] + score[order[count]]) / 2;
+        return (used, threshold);
     }
 }
