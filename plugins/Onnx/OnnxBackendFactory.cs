@@ -32,7 +32,7 @@ public sealed class OnnxBackendFactory : IBackendFactory
             throw new BackendException($"{source}: option 'model': {e.Message}.");
         }
         var config = Read(layout.Config, T5Config.Read);
-        var tokenizer = Read(layout.Tokenizer, UnigramTokenizer.Load);
+        var tokenizer = Read(layout.Tokenizer, T5Tokenizer.Load);
         if (config.TokenizerMismatch(tokenizer.VocabularySize) is { } mismatch)
             throw new BackendException($"{layout.Tokenizer}: {mismatch}.");
         var runtime = OrtRuntime.Load(settings.OrtLibrary, context.PluginDirectory);

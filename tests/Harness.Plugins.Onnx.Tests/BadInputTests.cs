@@ -62,7 +62,16 @@ public class BadInputTests
         var tokenizer = Path.Combine(folder, "tokenizer.json");
         File.WriteAllText(tokenizer, """{"version":"1.0","model":{"type":"BPE","vocab":{"a":0},"merges":[]}}""");
         var message = Fails(folder);
-        Assert.That(message, Does.StartWith(tokenizer + ": model type is 'BPE'").And.Contain("Unigram"));
+        Assert.That(message, Does.StartWith(tokenizer + ": not a T5 SentencePiece (Unigram) tokenizer").And.Contain("'BPE'"));
+    }
+
+    [Test]
+    public void A_folder_with_spiece_model_but_no_tokenizer_json_says_to_save_one()
+    {
+        var folder = CopyOf(Fixture.Split);
+        File.Delete(Path.Combine(folder, "tokenizer.json"));
+        File.Copy(Path.Combine(Fixture.Folder, "spiece.model"), Path.Combine(folder, "spiece.model"));
+        Assert.That(Fails(folder), Does.Contain("has no tokenizer.json").And.Contain("save_pretrained").And.Contain("spiece.model alone is not read"));
     }
 
     [Test]
