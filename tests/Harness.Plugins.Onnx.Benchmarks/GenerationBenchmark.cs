@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
-using Harness.Plugins.Onnx.Native;
 using Harness.Tools;
 
 namespace Harness.Plugins.Onnx.Benchmarks;
@@ -39,7 +38,7 @@ public class GenerationBenchmark
             .FirstOrDefault(r => _backend.GenerateAsync([r], CancellationToken.None).GetAwaiter().GetResult()[0].OutputTokens == Steps)
             ?? throw new InvalidOperationException($"no benchmark prompt runs {Steps} tokens on {folder}");
         var ids = ((OnnxBackend)_backend).Tokenizer.Encode(_request.Prompt);
-        _bare = new BareRunLoop(OrtRuntime.Load(null, plugin), ModelLayout.Find(folder), ids);
+        _bare = new BareRunLoop(ModelLayout.Find(folder), ids);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Steps, Description = "ORT Run loop")]
