@@ -4,9 +4,10 @@
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
-# The pinned native engines (npm packages, install scripts disabled). The llama.cpp
-# package is Linux-only: on Windows that backend reports it cannot start, the rest run.
-foreach ($dir in 'native/onnxruntime', 'native/llama-cpp') {
+# The pinned llama.cpp engine (an npm package, install scripts disabled; ONNX Runtime comes
+# with the build, from NuGet). The llama.cpp package is Linux-only: on Windows that backend
+# reports it cannot start, the rest run.
+foreach ($dir in 'native/llama-cpp') {
     Push-Location $dir
     npm install --ignore-scripts --no-audit --no-fund | Out-Null
     $npmStatus = $LASTEXITCODE

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what the tests need and runs every test project:
-#   1. the pinned native engines (native/install.sh, from the npm registry),
+#   1. the pinned llama.cpp engine (native/install.sh, from the npm registry; ONNX Runtime
+#      comes with the build, from NuGet),
 #   2. headless Chromium for the HTML report's browser test and Debian's python3-torch for
 #      the distillation scripts' tests (Debian's packages),
 #   3. a Release build of the whole solution, then `dotnet test` with coverage.

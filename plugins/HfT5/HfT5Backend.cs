@@ -13,7 +13,7 @@ internal sealed class HfT5Backend : IBackend
     // One generation at a time: the matrix products already use the configured threads.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public HfT5Backend(HfT5Settings settings, ModelFolder folder, UnigramTokenizer tokenizer, T5Model model)
+    public HfT5Backend(HfT5Settings settings, ModelFolder folder, T5Tokenizer tokenizer, T5Model model)
     {
         _settings = settings;
         Tokenizer = tokenizer;
@@ -24,7 +24,7 @@ internal sealed class HfT5Backend : IBackend
 
     public BackendInfo Info { get; }
 
-    internal UnigramTokenizer Tokenizer { get; }
+    internal T5Tokenizer Tokenizer { get; }
 
     public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {

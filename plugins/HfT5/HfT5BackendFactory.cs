@@ -28,7 +28,7 @@ public sealed class HfT5BackendFactory : IBackendFactory
             throw new BackendException($"{folder.Config}: feed_forward_proj is '{config.FeedForwardProj}'; the HfT5 plugin runs T5 v1.1 / FlanT5 models (gated-gelu).");
         if (config.DModel <= 0 || config.DFf <= 0)
             throw new BackendException($"{folder.Config}: 'd_model' and 'd_ff' must be positive whole numbers.");
-        var tokenizer = Read(folder.Tokenizer, UnigramTokenizer.Load);
+        var tokenizer = Read(folder.Tokenizer, T5Tokenizer.Load);
         if (config.TokenizerMismatch(tokenizer.VocabularySize) is { } mismatch)
             throw new BackendException($"{folder.Tokenizer}: {mismatch}.");
         var weights = T5Weights.Load(Read(folder.Weights, SafeTensorsFile.Open), config);

@@ -7,7 +7,7 @@ internal sealed record HfT5Settings(string ModelFolder, int Threads, int MaxNewT
 {
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
-        new("model", "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json (or spiece.model)."),
+        new("model", "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json."),
         new("device", "Only cpu: this plugin runs in plain C#.", "cpu"),
         new("threads", "Threads for the matrix-vector products; 0 uses every core.", "0"),
         new("max_new_tokens", "Most tokens generated per request before stopping without </s>.", "64"),

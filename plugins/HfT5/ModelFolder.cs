@@ -15,8 +15,7 @@ internal sealed record ModelFolder(string Folder, string Config, string Weights,
             File(name) ?? throw new BackendException($"{source}: option 'model': folder {folder} has no {name}; {hint}.");
         var config = Required("config.json", "save the model with save_pretrained");
         var weights = Required("model.safetensors", "save the model with save_pretrained(safe_serialization=True); sharded or .bin checkpoints are not read");
-        var tokenizer = File("tokenizer.json") ?? File("spiece.model")
-            ?? throw new BackendException($"{source}: option 'model': folder {folder} has neither tokenizer.json nor spiece.model; save the tokenizer next to the model.");
+        var tokenizer = Required("tokenizer.json", "save the tokenizer next to the model with save_pretrained (spiece.model alone is not read)");
         return new ModelFolder(folder, config, weights, tokenizer);
     }
 }

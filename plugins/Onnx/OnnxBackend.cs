@@ -9,12 +9,12 @@ namespace Harness.Plugins.Onnx;
 internal sealed class OnnxBackend : IBackend
 {
     private readonly OnnxSettings _settings;
-    private readonly UnigramTokenizer _tokenizer;
+    private readonly T5Tokenizer _tokenizer;
     private readonly Seq2SeqModel _model;
     // ONNX Runtime sessions can run concurrently, but the decode loop here owns its batch: one at a time keeps timings honest.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public OnnxBackend(OnnxSettings settings, ModelLayout layout, UnigramTokenizer tokenizer, Seq2SeqModel model)
+    public OnnxBackend(OnnxSettings settings, ModelLayout layout, T5Tokenizer tokenizer, Seq2SeqModel model)
     {
         _settings = settings;
         _tokenizer = tokenizer;
@@ -24,7 +24,7 @@ internal sealed class OnnxBackend : IBackend
 
     public BackendInfo Info { get; }
 
-    internal UnigramTokenizer Tokenizer => _tokenizer;
+    internal T5Tokenizer Tokenizer => _tokenizer;
 
     public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {

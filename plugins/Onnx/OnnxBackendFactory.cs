@@ -1,7 +1,7 @@
 using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
-using Harness.Plugins.Onnx.Native;
 using Harness.Tokenizers;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Harness.Plugins.Onnx;
 
@@ -10,7 +10,7 @@ public sealed class OnnxBackendFactory : IBackendFactory
 {
     public string Name => "Onnx";
 
-    public string Description => "FlanT5 / T5 seq2seq students on ONNX Runtime 1.30 (Hugging Face export layout), greedy with the key/value cache, CPU or CUDA.";
+    public string Description => "FlanT5 / T5 seq2seq students on ONNX Runtime 1.32 (Hugging Face export layout), greedy with the key/value cache kept on the device, CPU or CUDA.";
 
     public IReadOnlyList<BackendOptionInfo> Options => OnnxSettings.Options;
 
@@ -32,28 +32,46 @@ public sealed class OnnxBackendFactory : IBackendFactory
             throw new BackendException($"{source}: option 'model': {e.Message}.");
         }
         var config = Read(layout.Config, T5Config.Read);
-        var tokenizer = Read(layout.Tokenizer, UnigramTokenizer.Load);
+        var tokenizer = Read(layout.Tokenizer, T5Tokenizer.Load);
         if (config.TokenizerMismatch(tokenizer.VocabularySize) is { } mismatch)
             throw new BackendException($"{layout.Tokenizer}: {mismatch}.");
-        var runtime = OrtRuntime.Load(settings.OrtLibrary, context.PluginDirectory);
+        var version = RuntimeVersion();
         var cuda = settings.Device == "cuda";
+        if (cuda && CudaProvider.Missing() is { } missing)
+            throw CudaUnavailable(source, missing);
         Seq2SeqModel model;
         try
         {
-            model = Seq2SeqModel.Open(runtime, layout, config, settings.Threads, cuda);
+            model = Seq2SeqModel.Open(layout, config, settings.Threads, cuda);
         }
         catch (CudaUnavailableException e)
         {
-            throw new BackendException($"{source}: option 'device' is cuda, but ONNX Runtime at {runtime.LibraryPath} cannot use CUDA ({FirstLine(e.Message)}); "
-                + "point 'ort_library' at a GPU build of ONNX Runtime 1.30 on a machine with an NVIDIA GPU, or set device: cpu.");
+            throw CudaUnavailable(source, $"ONNX Runtime says: {FirstLine(e.Message)}");
         }
         catch (ModelFileException e)
         {
             throw new BackendException($"{e.File}: {FirstLine(e.Reason)}; re-export the model with Hugging Face's ONNX exporter (optimum) for seq2seq with past.");
         }
-        context.Log($"Onnx: ONNX Runtime {runtime.Version} from {runtime.LibraryPath}; {(layout.IsMerged ? "merged" : "split")} decoder; device {settings.Device}");
+        context.Log($"Onnx: ONNX Runtime {version} ({CudaProvider.Package}); {(layout.IsMerged ? "merged" : "split")} decoder; device {settings.Device}");
         return new OnnxBackend(settings, layout, tokenizer, model);
     }
+
+    /// <summary>The first touch of ONNX Runtime: its native library loads here or the run stops saying so.</summary>
+    private static string RuntimeVersion()
+    {
+        try
+        {
+            return OrtEnv.Instance().GetVersionString();
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            throw new BackendException($"ONNX Runtime's native library would not load ({FirstLine(e.GetBaseException().Message)}); "
+                + $"rebuild the plugin (dotnet build plugins/Onnx/Onnx.csproj -c Release), which copies it from the package {CudaProvider.Package}.");
+        }
+    }
+
+    private static BackendException CudaUnavailable(string source, string why) =>
+        new($"{source}: option 'device' is cuda, but the Onnx plugin cannot use CUDA here: {why}; or set device: cpu.");
 
     private static T Read<T>(string path, Func<string, T> read)
     {

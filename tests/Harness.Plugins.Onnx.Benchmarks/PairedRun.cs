@@ -4,45 +4,37 @@ using System.Globalization;
 namespace Harness.Plugins.Onnx.Benchmarks;
 
 /// <summary>
-/// The same comparison as <see cref="GenerationBenchmark"/>, but alternating the two sides
-/// round by round, so that a shared machine's changing load hits both alike; prints the
-/// medians per generated token and the median of the per-round ratios.
+/// The same comparison as <see cref="GenerationBenchmark"/>, but taking the sides in turn,
+/// round by round and in a rotating order, so that a shared machine's changing load hits all
+/// alike; prints the medians per generated token and the medians of the per-round ratios.
 /// </summary>
 internal static class PairedRun
 {
     public static void Run(int rounds)
     {
-        Console.WriteLine($"model    | ORT Run loop (ms/token) | Onnx plugin (ms/token) | plugin / Run loop (median of {rounds} paired rounds)");
+        Console.WriteLine($"ms per generated token, batch 1, {GenerationBenchmark.Steps} tokens; ratios are medians of {rounds} paired rounds");
+        Console.WriteLine("| model | ORT Run loop | Onnx decode loop | Onnx plugin | decode loop / Run loop | plugin / Run loop |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var model in ModelFolders.Available())
         {
             var bench = new GenerationBenchmark { Model = model };
             bench.Setup();
             try
             {
-                for (var i = 0; i < 3; i++)
-                {
-                    bench.BareLoop();
-                    bench.Plugin().GetAwaiter().GetResult();
-                }
-                var bare = new List<double>();
-                var plugin = new List<double>();
+                Action[] sides = [() => bench.BareLoop(), () => bench.DecodeLoop(), () => bench.Plugin().GetAwaiter().GetResult()];
+                for (var i = 0; i < 3; i++) foreach (var side in sides) side();
+                var times = sides.Select(_ => new List<double>()).ToArray();
                 for (var r = 0; r < rounds; r++)
                 {
-                    // Alternate which side goes first.
-                    if (r % 2 == 0)
+                    for (var k = 0; k < sides.Length; k++)
                     {
-                        bare.Add(Time(() => bench.BareLoop()));
-                        plugin.Add(Time(() => bench.Plugin().GetAwaiter().GetResult()));
-                    }
-                    else
-                    {
-                        plugin.Add(Time(() => bench.Plugin().GetAwaiter().GetResult()));
-                        bare.Add(Time(() => bench.BareLoop()));
+                        var s = (r + k) % sides.Length;
+                        times[s].Add(Time(sides[s]));
                     }
                 }
-                var ratio = Median(plugin.Zip(bare, (p, b) => p / b));
+                double Ratio(int s) => Median(times[s].Zip(times[0], (a, b) => a / b));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{model,-8} | {Median(bare),23:F3} | {Median(plugin),22:F3} | {ratio:F3}"));
+                    $"| {model} | {Median(times[0]):F3} | {Median(times[1]):F3} | {Median(times[2]):F3} | {Ratio(1):F3} | {Ratio(2):F3} |"));
             }
             finally
             {

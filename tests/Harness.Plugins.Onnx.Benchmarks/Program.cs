@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Harness.Plugins.Onnx.Benchmarks;
 
-// --paired [rounds]: alternate the two sides round by round (robust on a shared machine).
+// --paired [rounds]: take the three sides in turn, round by round (robust on a shared machine).
 // Anything else goes to BenchmarkDotNet, in process: the plugin's internals and the native library as built.
 if (args.Length > 0 && args[0] == "--paired")
 {

@@ -62,7 +62,16 @@ public class BadInputTests
         var tokenizer = Path.Combine(folder, "tokenizer.json");
         File.WriteAllText(tokenizer, """{"version":"1.0","model":{"type":"BPE","vocab":{"a":0},"merges":[]}}""");
         var message = Fails(folder);
-        Assert.That(message, Does.StartWith(tokenizer + ": model type is 'BPE'").And.Contain("Unigram"));
+        Assert.That(message, Does.StartWith(tokenizer + ": not a T5 SentencePiece (Unigram) tokenizer").And.Contain("'BPE'"));
+    }
+
+    [Test]
+    public void A_folder_with_spiece_model_but_no_tokenizer_json_says_to_save_one()
+    {
+        var folder = CopyOf(Fixture.Split);
+        File.Delete(Path.Combine(folder, "tokenizer.json"));
+        File.Copy(Path.Combine(Fixture.Folder, "spiece.model"), Path.Combine(folder, "spiece.model"));
+        Assert.That(Fails(folder), Does.Contain("has no tokenizer.json").And.Contain("save_pretrained").And.Contain("spiece.model alone is not read"));
     }
 
     [Test]
@@ -76,37 +85,23 @@ public class BadInputTests
     }
 
     [Test]
-    public void Device_cuda_with_the_CPU_library_fails_instead_of_falling_back()
+    public void Device_cuda_on_the_CPU_build_fails_naming_the_package_and_the_GPU_build()
     {
         var message = Fails(Fixture.Split, ("device", "cuda"));
-        Assert.That(message, Does.Contain("option 'device' is cuda").And.Contain("cannot use CUDA").And.Contain("ort_library"));
+        Assert.That(message, Does.Contain("option 'device' is cuda").And.Contain("cannot use CUDA")
+            .And.Contain("CPU-only ONNX Runtime (Microsoft.ML.OnnxRuntime)").And.Contain("-p:OnnxRuntimeDevice=cuda"));
     }
 
     [Test]
-    public void An_ort_library_option_that_does_not_exist_says_where_it_looked_and_how_to_install()
+    public void Missing_CUDA_libraries_are_named_with_what_to_install()
     {
-        var missing = Path.Combine(_work, "libonnxruntime.so.1");
-        var message = Fails(Fixture.Split, ("ort_library", missing));
-        Assert.That(message, Does.Contain("option 'ort_library'").And.Contain(missing).And.Contain("plugin folder").And.Contain("native/onnxruntime/install.sh"));
-    }
-
-    [Test]
-    public void A_library_that_is_not_ONNX_Runtime_is_refused()
-    {
-        var fake = Path.Combine(_work, "libnot-ort.so");
-        // A real native library of the .NET runtime: it loads, but it is not ONNX Runtime.
-        var jit = OperatingSystem.IsWindows() ? "clrjit.dll" : OperatingSystem.IsMacOS() ? "libclrjit.dylib" : "libclrjit.so";
-        File.Copy(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), jit), fake);
-        var message = Fails(Fixture.Split, ("ort_library", fake));
-        Assert.That(message, Does.Contain(fake).And.Contain("native/onnxruntime/install.sh"));
-    }
-
-    [Test]
-    public void Another_ONNX_Runtime_version_is_refused_with_the_install_command()
-    {
-        var e = Assert.Throws<BackendException>(() => Native.OrtRuntime.CheckVersion("1.29.1", "/opt/ort/libonnxruntime.so.1", "HARNESS_ORT_LIBRARY"));
-        Assert.That(e!.Message, Does.Contain("is version 1.29.1").And.Contain("needs 1.30.x").And.Contain("native/onnxruntime/install.sh"));
-        Assert.DoesNotThrow(() => Native.OrtRuntime.CheckVersion("1.30.0", "x", "plugin folder"));
+        // A library that loads (one of the .NET runtime's own) is not named; one that does not is.
+        var loads = Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(),
+            OperatingSystem.IsWindows() ? "clrjit.dll" : OperatingSystem.IsMacOS() ? "libclrjit.dylib" : "libclrjit.so");
+        var message = Generation.CudaProvider.MissingLibraries([loads, "libcudart.so.13-not-here"]);
+        Assert.That(message, Does.Contain("libcudart.so.13-not-here").And.Contain("CUDA 13").And.Contain("cuDNN 9").And.Not.Contain(loads));
+        Assert.That(Generation.CudaProvider.MissingLibraries([loads]), Is.Null);
+        Assert.That(Generation.CudaProvider.Libraries, Has.Some.Contains("cudnn").And.Some.Contains("cudart"));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harness.Backends;
-using Harness.Plugins.Onnx.Native;
+using Harness.Plugins.Onnx.Generation;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Harness.Plugins.Onnx.Tests;
 
@@ -15,15 +16,20 @@ internal static class Fixture
 
     public static string Merged => Path.Combine(Folder, "merged");
 
-    /// <summary>Where the build copied the plugin (and the ONNX Runtime library, when installed).</summary>
+    /// <summary>Where the build copied the plugin and ONNX Runtime's native library (from its package).</summary>
     public static string PluginDirectory => AppContext.BaseDirectory;
 
-    /// <summary>Fails the test with the install instruction when the native library is absent.</summary>
+    /// <summary>Fails the test with what to do when ONNX Runtime's native library does not load.</summary>
     public static void RequireNativeLibrary()
     {
-        var path = Path.Combine(PluginDirectory, OrtRuntime.LibraryFileName);
-        if (!File.Exists(path) && Environment.GetEnvironmentVariable("HARNESS_ORT_LIBRARY") is null)
-            Assert.Fail($"ONNX Runtime is not installed ({path} is missing): run native/onnxruntime/install.sh, then rebuild.");
+        try
+        {
+            OrtEnv.Instance().GetVersionString();
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
+        {
+            Assert.Fail($"ONNX Runtime's native library did not load ({e.GetBaseException().Message}): rebuild the tests, which restores it from the package {CudaProvider.Package}.");
+        }
     }
 
     public static async Task<IBackend> CreateAsync(string model, params (string Key, string Value)[] extra)

@@ -63,29 +63,6 @@ public class GenerationTests
     }
 
     [Test]
-    public async Task A_folder_with_spiece_model_instead_of_tokenizer_json_gives_the_same_text()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "onnx-spiece-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            foreach (var file in Directory.GetFiles(Fixture.Split).Where(f => !f.EndsWith("tokenizer.json", StringComparison.Ordinal)))
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            File.Copy(Path.Combine(Fixture.Folder, "spiece.model"), Path.Combine(folder, "spiece.model"));
-            await using var fromSpiece = await Fixture.CreateAsync(folder, ("max_new_tokens", "8"));
-            await using var fromJson = await Fixture.CreateAsync(Fixture.Split, ("max_new_tokens", "8"));
-            var requests = new[] { "golden hour", "café au lait", "  NEON\tcity " }
-                .Select(i => new ToolRequest("test-00001", i, ToolName.Adjust, $"tool: adjust\nintent: {i}")).ToList();
-            Assert.That(await fromSpiece.GenerateAsync(requests, CancellationToken.None),
-                Is.EqualTo(await fromJson.GenerateAsync(requests, CancellationToken.None)).AsCollection);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Test]
     public async Task A_cancelled_call_stops_with_cancellation()
     {
         await using var backend = await Fixture.CreateAsync(Fixture.Split);

@@ -40,15 +40,6 @@ public class T5ConfigTests
         Assert.That(e!.Message, Does.Contain(expected));
     }
 
-    [Test]
-    public void Load_picks_the_reader_by_the_file_s_extension()
-    {
-        var fromJson = UnigramTokenizer.Load(Path.Combine(Fixture.Folder, "tokenizer.json"));
-        var fromModel = UnigramTokenizer.Load(Path.Combine(Fixture.Folder, "spiece.model"));
-        Assert.That(fromModel.Encode("warm golden hour"), Is.EqualTo(fromJson.Encode("warm golden hour")));
-        Assert.Throws<InvalidDataException>(() => UnigramTokenizer.Load(Path.Combine(Fixture.Folder, "config.json")));
-    }
-
     private string Write(string json)
     {
         var path = Path.Combine(_work, "config.json");

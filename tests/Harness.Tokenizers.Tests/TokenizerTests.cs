@@ -2,14 +2,33 @@ namespace Harness.Tokenizers.Tests;
 
 public class TokenizerTests
 {
-    private static readonly UnigramTokenizer s_fromJson = TokenizerJsonReader.Read(Path.Combine(Fixture.Folder, "tokenizer.json"));
-    private static readonly UnigramTokenizer s_fromModel = SentencePieceModelReader.Read(Path.Combine(Fixture.Folder, "spiece.model"));
+    private static readonly T5Tokenizer s_tokenizer = T5Tokenizer.Load(Path.Combine(Fixture.Folder, "tokenizer.json"));
 
     [Test]
-    public void Tokenizer_json_encodes_every_reference_text_exactly_as_SentencePiece_does() => AssertMatchesReference(s_fromJson);
+    public void Tokenizer_json_encodes_every_reference_text_exactly_as_SentencePiece_does()
+    {
+        var rows = Fixture.ReadJsonLines("tokenizer-reference.jsonl");
+        Assert.That(rows, Has.Count.GreaterThan(50));
+        var mismatches = rows
+            .Select(r => (Text: r.GetProperty("text").GetString()!, Expected: Fixture.Ints(r.GetProperty("ids"))))
+            .Where(r => !s_tokenizer.Encode(r.Text).SequenceEqual(r.Expected))
+            .Select(r => $"'{r.Text}': expected [{string.Join(',', r.Expected)}], got [{string.Join(',', s_tokenizer.Encode(r.Text))}]")
+            .ToList();
+        Assert.That(mismatches, Is.Empty);
+    }
+
+    // Ids from SentencePiece 0.1.97 on the fixture's spiece.model, with </s> appended.
+    [TestCase("</s>", new[] { 6, 2, 29, 2, 1 })]
+    [TestCase("golden</s>hour", new[] { 87, 2, 29, 2, 349, 383, 38, 57, 1 })]
+    [TestCase("<unk>", new[] { 6, 2, 38, 62, 68, 2, 1 })]
+    [TestCase("a<pad>b", new[] { 20, 2, 161, 10, 2, 379, 1 })]
+    public void Special_token_text_in_a_prompt_is_text_as_in_SentencePiece(string text, int[] expected) =>
+        Assert.That(s_tokenizer.Encode(text), Is.EqualTo(expected));
 
     [Test]
-    public void Spiece_model_encodes_every_reference_text_exactly_as_SentencePiece_does() => AssertMatchesReference(s_fromModel);
+    public void The_character_map_of_the_tokenizer_json_is_applied_as_SentencePiece_applies_it() =>
+        // nmt_nfkc keeps NUL (an unknown character) but drops the other C0 controls.
+        Assert.That((s_tokenizer.Encode("x\0y"), s_tokenizer.Encode("a\u0001b")), Is.EqualTo((new[] { 6, 209, 2, 120, 1 }, new[] { 20, 379, 1 })));
 
     [Test]
     public void Reference_covers_the_intents_their_prompts_and_hard_strings()
@@ -31,16 +50,9 @@ public class TokenizerTests
     }
 
     [Test]
-    public void Both_readers_agree_on_the_special_ids()
+    public void Special_ids_and_size_are_T5_s()
     {
-        Assert.Multiple(() =>
-        {
-            Assert.That(s_fromJson.PadId, Is.EqualTo(0));
-            Assert.That(s_fromJson.EosId, Is.EqualTo(1));
-            Assert.That(s_fromJson.UnknownId, Is.EqualTo(2));
-            Assert.That(s_fromModel.VocabularySize, Is.EqualTo(s_fromJson.VocabularySize));
-            Assert.That((s_fromModel.PadId, s_fromModel.EosId, s_fromModel.UnknownId), Is.EqualTo((0, 1, 2)));
-        });
+        Assert.That((s_tokenizer.PadId, s_tokenizer.EosId, s_tokenizer.UnknownId, s_tokenizer.VocabularySize), Is.EqualTo((0, 1, 2, 384)));
     }
 
     [Test]
@@ -51,36 +63,48 @@ public class TokenizerTests
             var text = row.GetProperty("text").GetString()!;
             var expected = string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormKC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             var ids = Fixture.Ints(row.GetProperty("ids"));
-            if (ids.Contains(s_fromJson.UnknownId)) continue;
-            Assert.That(s_fromJson.Decode(ids), Is.EqualTo(expected), text);
+            if (ids.Contains(s_tokenizer.UnknownId)) continue;
+            Assert.That(s_tokenizer.Decode(ids), Is.EqualTo(expected), text);
         }
     }
 
     [Test]
     public void Runs_of_unknown_characters_become_one_unknown_id()
     {
-        var ids = s_fromJson.Encode("\u4e00\u4e8c\u4e09");
-        Assert.That(ids.Count(i => i == s_fromJson.UnknownId), Is.EqualTo(1));
-        Assert.That(ids[^1], Is.EqualTo(s_fromJson.EosId));
+        var ids = s_tokenizer.Encode("\u4e00\u4e8c\u4e09");
+        Assert.That(ids.Count(i => i == s_tokenizer.UnknownId), Is.EqualTo(1));
+        Assert.That(ids[^1], Is.EqualTo(s_tokenizer.EosId));
     }
 
     [Test]
     public void Decode_skips_special_and_out_of_vocabulary_ids()
     {
-        var golden = s_fromJson.Encode("golden hour");
-        var noisy = new[] { 0 }.Concat(golden).Concat([s_fromJson.VocabularySize + 5, 1]).ToArray();
-        Assert.That(s_fromJson.Decode(noisy), Is.EqualTo("golden hour"));
+        var golden = s_tokenizer.Encode("golden hour");
+        var noisy = new[] { 0, -3 }.Concat(golden).Concat([2, s_tokenizer.VocabularySize + 5, 1]).ToArray();
+        Assert.That(s_tokenizer.Decode(noisy), Is.EqualTo("golden hour"));
     }
 
-    private static void AssertMatchesReference(UnigramTokenizer tokenizer)
+    [Test]
+    public void Load_refuses_a_spiece_model_and_says_to_save_tokenizer_json()
     {
-        var rows = Fixture.ReadJsonLines("tokenizer-reference.jsonl");
-        Assert.That(rows, Has.Count.GreaterThan(50));
-        var mismatches = rows
-            .Select(r => (Text: r.GetProperty("text").GetString()!, Expected: Fixture.Ints(r.GetProperty("ids"))))
-            .Where(r => !tokenizer.Encode(r.Text).SequenceEqual(r.Expected))
-            .Select(r => $"'{r.Text}': expected [{string.Join(',', r.Expected)}], got [{string.Join(',', tokenizer.Encode(r.Text))}]")
-            .ToList();
-        Assert.That(mismatches, Is.Empty);
+        var e = Assert.Throws<InvalidDataException>(() => T5Tokenizer.Load(Path.Combine(Fixture.Folder, "spiece.model")));
+        Assert.That(e!.Message, Does.Contain("tokenizer.json").And.Contain("spiece.model"));
+    }
+
+    [TestCase("""{"model":{"type":"BPE","vocab":{"a":0},"merges":[]}}""", "'BPE'")]
+    [TestCase("{ not json", "not valid JSON")]
+    public void Load_says_what_is_wrong_with_a_tokenizer_json(string json, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tokenizer-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => T5Tokenizer.Load(path));
+            Assert.That(e!.Message, Does.Contain(expected));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

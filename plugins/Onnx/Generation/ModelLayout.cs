@@ -19,8 +19,8 @@ internal sealed record ModelLayout(string Folder, string Config, string Tokenize
         string? File(string name) => System.IO.File.Exists(Path.Combine(folder, name)) ? Path.Combine(folder, name) : null;
         string Required(string name) => File(name) ?? throw new FileNotFoundException($"model folder {folder} has no {name}");
         var config = Required("config.json");
-        var tokenizer = File("tokenizer.json") ?? File("spiece.model")
-            ?? throw new FileNotFoundException($"model folder {folder} has neither tokenizer.json nor spiece.model");
+        var tokenizer = File("tokenizer.json")
+            ?? throw new FileNotFoundException($"model folder {folder} has no tokenizer.json; save the tokenizer beside the model with save_pretrained (spiece.model alone is not read)");
         var encoder = Required("encoder_model.onnx");
         var decoder = File("decoder_model.onnx");
         var withPast = File("decoder_with_past_model.onnx");

@@ -1,88 +1,37 @@
-using Harness.Plugins.Onnx.Native;
 using Harness.Tokenizers;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Harness.Plugins.Onnx.Generation;
 
 /// <summary>
-/// Greedy encoder-decoder generation over ONNX Runtime sessions, with the key/value
-/// cache: the encoder runs once, its cross-attention keys and values are computed at the
-/// first decoder step and reused, and each later step feeds one token per sequence.
+/// Greedy encoder-decoder generation over ONNX Runtime sessions with I/O binding and the
+/// key/value cache: the encoder runs once, its cross-attention keys and values come out of
+/// the first decoder step and are reused, each later step feeds one token per sequence, and
+/// every cache tensor stays where ONNX Runtime allocated it (on the device) between steps.
+/// Only the logits of the last position are copied to the host, for the argmax.
 /// </summary>
 internal sealed class Seq2SeqModel : IDisposable
 {
-    private readonly OrtRuntime _runtime;
     private readonly T5Config _config;
-    private readonly OrtSession _encoder;
-    private readonly OrtSession _first;
-    private readonly OrtSession _next;
-    private readonly bool _merged;
+    private readonly DecoderSessions _sessions;
+    private readonly OrtMemoryInfo _device;
+    private readonly RunOptions _runOptions = new();
 
-    private Seq2SeqModel(OrtRuntime runtime, T5Config config, OrtSession encoder, OrtSession first, OrtSession next, bool merged)
+    private Seq2SeqModel(T5Config config, DecoderSessions sessions, OrtMemoryInfo device)
     {
-        _runtime = runtime;
         _config = config;
-        _encoder = encoder;
-        _first = first;
-        _next = next;
-        _merged = merged;
+        _sessions = sessions;
+        _device = device;
     }
 
     public T5Config Config => _config;
 
-    public static Seq2SeqModel Open(OrtRuntime runtime, ModelLayout layout, T5Config config, int threads, bool cuda)
+    public static Seq2SeqModel Open(ModelLayout layout, T5Config config, int threads, bool cuda)
     {
-        var opened = new List<OrtSession>();
-        OrtSession Open(string path)
-        {
-            try
-            {
-                var session = OrtSession.Open(runtime, path, threads, cuda);
-                opened.Add(session);
-                return session;
-            }
-            catch (OrtException e) when (cuda && e.Message.Contains("cuda", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CudaUnavailableException(e.Message);
-            }
-            catch (OrtException e)
-            {
-                throw new ModelFileException(path, $"ONNX Runtime cannot load it ({e.Message.Split('\n', 2)[0].Trim()})");
-            }
-        }
-        OrtSession Decoder(string path)
-        {
-            var session = Open(path);
-            CheckNames(path, session, "logits", name => name is "input_ids" or "attention_mask" or "encoder_hidden_states" or "encoder_attention_mask" or "use_cache_branch"
-                || name.StartsWith("past_key_values.", StringComparison.Ordinal));
-            return session;
-        }
-        try
-        {
-            var encoder = Open(layout.Encoder);
-            CheckNames(layout.Encoder, encoder, "last_hidden_state", name => name is "input_ids" or "attention_mask");
-            if (layout.IsMerged)
-            {
-                var merged = Decoder(layout.MergedDecoder!);
-                return new Seq2SeqModel(runtime, config, encoder, merged, merged, merged: true);
-            }
-            var first = Decoder(layout.Decoder!);
-            return new Seq2SeqModel(runtime, config, encoder, first, Decoder(layout.DecoderWithPast!), merged: false);
-        }
-        catch
-        {
-            foreach (var s in opened) s.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>A model whose inputs or outputs are not those of Hugging Face's T5 export is refused when it is loaded, not mid-run.</summary>
-    private static void CheckNames(string path, OrtSession session, string requiredOutput, Func<string, bool> knownInput)
-    {
-        var unknown = session.InputNames.FirstOrDefault(n => !knownInput(n));
-        if (unknown is not null)
-            throw new ModelFileException(path, $"it has the input '{unknown}', which a T5 model in Hugging Face's ONNX export layout does not have");
-        if (!session.OutputNames.Contains(requiredOutput))
-            throw new ModelFileException(path, $"it has no output '{requiredOutput}' (outputs: {string.Join(", ", session.OutputNames)})");
+        var sessions = DecoderSessions.Open(layout, threads, cuda);
+        var device = cuda ? new OrtMemoryInfo(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, 0, OrtMemType.Default) : OrtMemoryInfo.DefaultInstance;
+        return new Seq2SeqModel(config, sessions, device);
     }
 
     /// <summary>The generated ids of each input (without the final <c>&lt;/s&gt;</c>), at most <paramref name="maxNewTokens"/> each.</summary>
@@ -100,13 +49,13 @@ internal sealed class Seq2SeqModel : IDisposable
                 mask[b * width + i] = i < inputs[b].Length ? 1 : 0;
             }
         }
-        using var state = new DecodeState(_runtime);
-        var encoderIds = state.Keep(OrtValue.FromInt64(_runtime, ids, batch, width));
-        var encoderMask = state.Keep(OrtValue.FromInt64(_runtime, mask, batch, width));
-        state.Set("encoder_attention_mask", encoderMask);
-        using (var encoded = new ValueSet(_encoder.Run(["input_ids", "attention_mask"], [encoderIds, encoderMask], _encoder.OutputNames), _encoder.OutputNames))
+        using var state = new DecodeState();
+        state.Set("encoder_attention_mask", OrtValue.CreateTensorValueFromMemory(mask, [batch, width]));
+        using (var inputIds = OrtValue.CreateTensorValueFromMemory(ids, [batch, width]))
         {
-            state.Set("encoder_hidden_states", state.Keep(encoded.Take("last_hidden_state")));
+            state.TryGet("encoder_attention_mask", out var encoderMask);
+            var encoded = Run(_sessions.Encoder, ["last_hidden_state"], name => name == "input_ids" ? inputIds : encoderMask);
+            state.Set("encoder_hidden_states", encoded[0]);
         }
         var outputs = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
         var done = new bool[batch];
@@ -132,53 +81,57 @@ internal sealed class Seq2SeqModel : IDisposable
 
     private int[] Step(DecodeState state, int step, long[] tokens, int batch, int width)
     {
-        var session = step == 0 ? _first : _next;
-        var stepValues = new List<OrtValue> { OrtValue.FromInt64(_runtime, tokens, batch, 1) };
+        var session = step == 0 ? _sessions.First : _sessions.Next;
+        var owned = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(tokens, [batch, 1]) };
         try
         {
-            var inputs = new Dictionary<string, OrtValue>(state.Named) { ["input_ids"] = stepValues[0] };
-            if (_merged)
+            OrtValue Input(string name)
             {
-                stepValues.Add(OrtValue.FromBool(_runtime, step > 0));
-                inputs["use_cache_branch"] = stepValues[^1];
-                if (step == 0) AddEmptyPast(inputs, stepValues, batch, width);
+                if (name == "input_ids") return owned[0];
+                if (state.TryGet(name, out var kept)) return kept;
+                var value = name switch
+                {
+                    "use_cache_branch" => OrtValue.CreateTensorValueFromMemory(new[] { step > 0 }, [1]),
+                    "attention_mask" => OrtValue.CreateTensorValueFromMemory(Enumerable.Repeat(1L, batch * (step + 1)).ToArray(), [batch, step + 1]),
+                    // The merged decoder's first step takes an empty cache.
+                    _ when name.StartsWith("past_key_values.", StringComparison.Ordinal) && step == 0 =>
+                        OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [batch, _config.NumHeads, 0, _config.DKv]),
+                    _ => throw new ModelFileException(step == 0 ? "decoder" : "decoder with past", $"it asks for input '{name}', which a T5 decoder in Hugging Face's export layout does not have"),
+                };
+                owned.Add(value);
+                return value;
             }
-            if (session.InputNames.Contains("attention_mask"))
-            {
-                stepValues.Add(OrtValue.FromInt64(_runtime, Enumerable.Repeat(1L, batch * (step + 1)).ToArray(), batch, step + 1));
-                inputs["attention_mask"] = stepValues[^1];
-            }
-            var names = session.InputNames;
-            var values = names.Select(n => inputs.TryGetValue(n, out var v) ? v
-                : throw new ModelFileException(session == _first ? "decoder" : "decoder with past", $"it asks for input '{n}', which a T5 decoder in Hugging Face's export layout does not have")).ToList();
-            using var result = new ValueSet(session.Run(names, values, session.OutputNames), session.OutputNames);
-            state.TakePresents(result, takeEncoder: step == 0);
-            return Argmax(result.Get("logits"), batch);
+            var names = session.OutputNames;
+            var results = Run(session, names, Input);
+            var rest = state.TakePresents(names, results, takeEncoder: step == 0);
+            owned.AddRange(rest.Values);
+            return Argmax(rest["logits"], batch);
         }
         finally
         {
-            foreach (var v in stepValues) v.Dispose();
+            foreach (var value in owned) value.Dispose();
         }
     }
 
-    private void AddEmptyPast(Dictionary<string, OrtValue> inputs, List<OrtValue> owned, int batch, int width)
+    /// <summary>
+    /// One run with I/O binding: every input the session declares, bound by its own name (the
+    /// split decoder with past has no encoder_hidden_states); the outputs allocated by ONNX
+    /// Runtime on the model's device, the logits on the host. The caller owns the outputs.
+    /// </summary>
+    private OrtValue[] Run(InferenceSession session, IReadOnlyList<string> outputs, Func<string, OrtValue> input)
     {
-        for (var i = 0; i < _config.NumDecoderLayers; i++)
-        {
-            foreach (var part in new[] { "decoder.key", "decoder.value", "encoder.key", "encoder.value" })
-            {
-                var empty = OrtValue.FromFloat(_runtime, [], batch, _config.NumHeads, 0, _config.DKv);
-                owned.Add(empty);
-                inputs[$"past_key_values.{i}.{part}"] = empty;
-            }
-        }
+        using var binding = session.CreateIoBinding();
+        foreach (var name in session.InputNames) binding.BindInput(name, input(name));
+        foreach (var name in outputs) binding.BindOutputToDevice(name, name == "logits" ? OrtMemoryInfo.DefaultInstance : _device);
+        session.RunWithBinding(_runOptions, binding);
+        return [.. binding.GetOutputValues()];
     }
 
     private static int[] Argmax(OrtValue logits, int batch)
     {
-        var shape = logits.Shape();
+        var shape = logits.GetTensorTypeAndShape().Shape;
         var (steps, vocab) = ((int)shape[1], (int)shape[2]);
-        var data = logits.FloatData((long)batch * steps * vocab);
+        var data = logits.GetTensorDataAsSpan<float>();
         var next = new int[batch];
         for (var b = 0; b < batch; b++)
         {
@@ -192,8 +145,8 @@ internal sealed class Seq2SeqModel : IDisposable
 
     public void Dispose()
     {
-        _encoder.Dispose();
-        _first.Dispose();
-        if (!_merged) _next.Dispose();
+        _sessions.Dispose();
+        _runOptions.Dispose();
+        if (!ReferenceEquals(_device, OrtMemoryInfo.DefaultInstance)) _device.Dispose();
     }
 }
