@@ -37,6 +37,7 @@ public class DistillScriptTests
     }
 
     [TestCase("llama-student", "train_llama.py", "tokenizer.model")]
+    [TestCase("flan-t5-student", "train_t5.py", "spiece.model")]
     public void A_shipped_students_tokenizer_is_reproduced_byte_for_byte(string student, string script, string file)
     {
         var (code, output) = Python.Run([$"tools/distill/{script}", "--work", _work, "--tokenizer-only"], TimeSpan.FromMinutes(5));

@@ -85,14 +85,14 @@ public class BadInputTests
     [Test]
     public void A_tokenizer_of_another_model_is_refused_with_both_sizes()
     {
-        // The fixture's tokenizer (384 pieces) beside the shipped student's weights (954 rows).
+        // The fixture's tokenizer (384 pieces) beside the shipped student's weights (1035 rows).
         var folder = Path.Combine(_work, "student");
         Directory.CreateDirectory(folder);
         foreach (var name in new[] { "config.json", "model.safetensors" })
             File.Copy(Path.Combine(Fixture.RepoRoot, "models", "flan-t5-student", name), Path.Combine(folder, name));
         var tokenizer = Path.Combine(folder, "tokenizer.json");
         File.Copy(Path.Combine(Fixture.Folder, "tokenizer.json"), tokenizer);
-        Assert.That(Fails(folder), Does.StartWith(tokenizer + ": has 384 pieces but config.json's vocab_size is 954").And.Contain("belongs to another model"));
+        Assert.That(Fails(folder), Does.StartWith(tokenizer + ": has 384 pieces but config.json's vocab_size is 1035").And.Contain("belongs to another model"));
     }
 
     [Test]

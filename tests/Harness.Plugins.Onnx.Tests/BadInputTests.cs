@@ -77,11 +77,11 @@ public class BadInputTests
     [Test]
     public void A_tokenizer_of_another_model_is_refused_with_both_sizes()
     {
-        // The shipped student's tokenizer (954 pieces) beside the fixture's weights (384 rows).
+        // The shipped student's tokenizer (1035 pieces) beside the fixture's weights (384 rows).
         var folder = CopyOf(Fixture.Split);
         var tokenizer = Path.Combine(folder, "tokenizer.json");
         File.Copy(Path.Combine(Fixture.RepoRoot, "models", "flan-t5-student", "tokenizer.json"), tokenizer, overwrite: true);
-        Assert.That(Fails(folder), Does.StartWith(tokenizer + ": has 954 pieces but config.json's vocab_size is 384").And.Contain("belongs to another model"));
+        Assert.That(Fails(folder), Does.StartWith(tokenizer + ": has 1035 pieces but config.json's vocab_size is 384").And.Contain("belongs to another model"));
     }
 
     [Test]

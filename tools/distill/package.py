@@ -43,7 +43,11 @@ def unpack(run, tmp):
 
 
 def weights(folder):
-    with np.load(os.path.join(folder, "weights.npz")) as npz:
+    """The trained weights: weights.npz of a packed run, else the work folder's checkpoint."""
+    packed = os.path.join(folder, "weights.npz")
+    if not os.path.exists(packed):
+        return torch.load(os.path.join(folder, "checkpoint.pt"), map_location="cpu")["model"]
+    with np.load(packed) as npz:
         return {k: torch.from_numpy(npz[k].copy()) for k in npz.files}
 
 
