@@ -4,17 +4,8 @@
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
-# The pinned llama.cpp engine (an npm package, install scripts disabled; ONNX Runtime comes
-# with the build, from NuGet). The llama.cpp package is Linux-only: on Windows that backend
-# reports it cannot start, the rest run.
-foreach ($dir in 'native/llama-cpp') {
-    Push-Location $dir
-    npm install --ignore-scripts --no-audit --no-fund | Out-Null
-    $npmStatus = $LASTEXITCODE
-    Pop-Location
-    if ($npmStatus -ne 0) { Write-Error "the native engines in $dir did not install; run npm install --ignore-scripts there to see why"; exit 2 }
-}
-
+# Nothing to install first: llama.cpp (LLamaSharp's backend package) and ONNX Runtime come
+# from NuGet with the build.
 dotnet build Harness.sln -c Release -nologo -v q
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 

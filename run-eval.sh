@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-native/install.sh >/dev/null || { echo "error: the native engines did not install; run native/install.sh to see why" >&2; exit 2; }
 dotnet build Harness.sln -c Release -nologo -v q
 
 args=("$@")

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what the tests need and runs every test project:
-#   1. the pinned llama.cpp engine (native/install.sh, from the npm registry; ONNX Runtime
-#      comes with the build, from NuGet),
-#   2. headless Chromium for the HTML report's browser test and Debian's python3-torch for
+#   1. headless Chromium for the HTML report's browser test and Debian's python3-torch for
 #      the distillation scripts' tests (Debian's packages),
-#   3. a Release build of the whole solution, then `dotnet test` with coverage.
+#   2. a Release build of the whole solution (llama.cpp and ONNX Runtime come from NuGet
+#      with it), then `dotnet test` with coverage.
 # Ends with one line, "N passed, N failed, N skipped", summed over all test projects.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,8 +13,6 @@ rm -rf "${results:?}"/*
 
 summary() { echo "$1 passed, $2 failed, $3 skipped"; }
 
-native/install.sh >artifacts/native-install.log 2>&1 \
-  || { cat artifacts/native-install.log; echo "native engines failed to install (see above)"; summary 0 1 0; exit 1; }
 if ! command -v chromium >/dev/null; then
   echo "installing Debian's chromium for the browser test..."
   (apt-get update -qq && apt-get install -y -qq chromium) >artifacts/chromium-install.log 2>&1 \

@@ -1,9 +1,10 @@
 using Harness.Backends;
 using Harness.Plugins.LlamaCpp.Generation;
+using Harness.Plugins.LlamaCpp.Grammar;
 
 namespace Harness.Plugins.LlamaCpp;
 
-/// <summary>A GGUF model answering tool requests with greedy decoding, many requests per llama batch.</summary>
+/// <summary>A GGUF model answering tool requests with greedy decoding (free or held to the tool's JSON grammar), many requests per llama batch.</summary>
 internal sealed class LlamaCppBackend : IBackend
 {
     private readonly LlamaModel _model;
@@ -33,7 +34,8 @@ internal sealed class LlamaCppBackend : IBackend
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var outputs = await Task.Run(() => _decoder.Generate(prompts, cancellationToken), cancellationToken);
+            var tools = _settings.ConstrainJson ? requests.Select(r => r.Tool).ToArray() : null;
+            var outputs = await Task.Run(() => _decoder.Generate(prompts, tools, cancellationToken), cancellationToken);
             return [.. outputs.Select((o, i) => Response(prompts[i], o))];
         }
         finally
@@ -42,13 +44,18 @@ internal sealed class LlamaCppBackend : IBackend
         }
     }
 
-    /// <summary>The prompt tokens of one request, through the chat template; too long a prompt is a config error.</summary>
+    /// <summary>
+    /// The prompt tokens of one request, through the chat template; too long a prompt is a config
+    /// error. With <c>constrain: json</c> the context must also hold the tool's longest answer,
+    /// or a cut answer would not parse.
+    /// </summary>
     internal int[] Tokenize(ToolRequest request)
     {
         var tokens = _model.Tokenize(_renderer.Render(request.Prompt));
-        if (tokens.Length >= _decoder.ContextPerSequence)
+        var answer = _settings.ConstrainJson ? ToolGrammars.For(request.Tool).MaxTokens : 1;
+        if (tokens.Length + answer > _decoder.ContextPerSequence)
             throw new BackendException(
-                $"{_settings.Source}: option 'context_size' ({_decoder.ContextPerSequence}) is too small for request {request.IntentId} ({request.Tool}): its prompt alone is {tokens.Length} tokens; set context_size to at least {tokens.Length + _settings.MaxNewTokens}.");
+                $"{_settings.Source}: option 'context_size' ({_decoder.ContextPerSequence}) is too small for request {request.IntentId} ({request.Tool}): its prompt alone is {tokens.Length} tokens; set context_size to at least {tokens.Length + Math.Max(answer, _settings.MaxNewTokens)}.");
         return tokens;
     }
 

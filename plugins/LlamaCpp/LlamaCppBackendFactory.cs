@@ -1,16 +1,17 @@
 using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Plugins.LlamaCpp.Generation;
-using Harness.Plugins.LlamaCpp.Native;
+using Harness.Plugins.LlamaCpp.Grammar;
+using Harness.Plugins.LlamaCpp.Runtime;
 
 namespace Harness.Plugins.LlamaCpp;
 
-/// <summary>Creates <see cref="LlamaCppBackend"/>s: GGUF students through llama.cpp on CPU or CUDA.</summary>
+/// <summary>Creates <see cref="LlamaCppBackend"/>s: GGUF students through LLamaSharp's llama.cpp on CPU or CUDA.</summary>
 public sealed class LlamaCppBackendFactory : IBackendFactory
 {
     public string Name => "LlamaCpp";
 
-    public string Description => "GGUF students (Llama-2 chat, other decoder-only models, T5 encoder-decoders) through llama.cpp 0.5.0: greedy, many sequences per batch.";
+    public string Description => "GGUF students (Llama-2 chat, other decoder-only models, T5 encoder-decoders) through LLamaSharp 0.30's llama.cpp: greedy, optionally held to a JSON grammar, many sequences per batch.";
 
     public IReadOnlyList<BackendOptionInfo> Options => LlamaSettings.Options;
 
@@ -18,19 +19,17 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
     {
         var settings = LlamaSettings.Read(options, context);
         GgufHeader.Check(settings.ModelPath, settings.Source);
-        var library = LlamaLibrary.Load(settings.LibraryPath, context.PluginDirectory, settings.Cuda);
+        LlamaRuntime.Load(context.PluginDirectory, settings.Cuda, settings.Source);
         LlamaLog.Route(context.Log, settings.LogLevel);
-        if (settings.Cuda && !library.HasCuda)
-            throw new BackendException($"{settings.Source}: option 'device' is cuda but ggml loaded no CUDA backend from {library.Directory}: there is no NVIDIA GPU/driver here or the CUDA 13 runtime (libcudart.so.13, libcublas.so.13) is not installed; install it or use device: cpu.");
         var sha256 = await HashAsync(settings.ModelPath, cancellationToken);
-        var model = LlamaModel.Load(library, settings.ModelPath, settings.GpuLayers, settings.Source);
+        var model = LlamaModel.Load(settings.ModelPath, settings.GpuLayers, settings.Source);
         BatchDecoder? decoder = null;
         try
         {
             decoder = new BatchDecoder(model, settings);
             var renderer = new PromptRenderer(model, settings.ChatTemplateFor(model.HasEncoder), settings.SystemPrompt, settings.Source);
             CheckContextFits(model, decoder, renderer, settings);
-            context.Log($"LlamaCpp: {Path.GetFileName(settings.ModelPath)} on {(settings.Cuda ? "cuda" : "cpu")}, {settings.BatchSize} sequences x {decoder.ContextPerSequence} tokens, {settings.Threads} threads ({library.LibraryPath})");
+            context.Log($"LlamaCpp: {Path.GetFileName(settings.ModelPath)} on {(settings.Cuda ? "cuda" : "cpu")}, {settings.BatchSize} sequences x {decoder.ContextPerSequence} tokens, {settings.Threads} threads{(settings.ConstrainJson ? ", constrained to JSON" : "")} ({LlamaRuntime.Description})");
             return new LlamaCppBackend(model, decoder, renderer, settings, sha256);
         }
         catch
@@ -43,14 +42,19 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
 
     /// <summary>
     /// Fails at start, not call by call, when even the shortest prompt the harness sends
-    /// (spec §3's template with an empty intent) does not fit the context with room to answer.
+    /// (spec §3's template with an empty intent) does not fit the context with room to answer,
+    /// or, with <c>constrain: json</c>, when max_new_tokens could cut a grammar's longest answer.
     /// </summary>
     private static void CheckContextFits(LlamaModel model, BatchDecoder decoder, PromptRenderer renderer, LlamaSettings settings)
     {
-        var probe = model.Tokenize(renderer.Render("tool: filter\nintent: ")).Length;
-        if (probe + 1 > decoder.ContextPerSequence)
+        var answer = settings.ConstrainJson ? ToolGrammars.All.Max(g => g.MaxTokens) : 1;
+        if (settings.ConstrainJson && settings.MaxNewTokens < answer)
             throw new BackendException(
-                $"{settings.Source}: option 'context_size' ({decoder.ContextPerSequence}) is too small for the prompt: the chat template and 'tool: filter / intent:' alone take {probe} tokens; set context_size to at least {probe + settings.MaxNewTokens + 32}.");
+                $"{settings.Source}: option 'max_new_tokens' ({settings.MaxNewTokens}) is too small for constrain: json: the longest answer the grammars allow takes up to {answer} tokens, and one cut short would not parse; set max_new_tokens to at least {answer}.");
+        var probe = model.Tokenize(renderer.Render("tool: filter\nintent: ")).Length;
+        if (probe + answer > decoder.ContextPerSequence)
+            throw new BackendException(
+                $"{settings.Source}: option 'context_size' ({decoder.ContextPerSequence}) is too small for the prompt: the chat template and 'tool: filter / intent:' alone take {probe} tokens; set context_size to at least {probe + Math.Max(answer, settings.MaxNewTokens) + 32}.");
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Harness.Backends;
-using Harness.Plugins.LlamaCpp.Native;
+using Harness.Plugins.LlamaCpp.Runtime;
+using LLama.Native;
 
 namespace Harness.Plugins.LlamaCpp;
 
@@ -12,27 +13,27 @@ internal sealed record LlamaSettings(
     int ContextSize,
     int BatchSize,
     int MaxNewTokens,
-    string? LibraryPath,
-    LlamaLogLevel LogLevel,
+    LLamaLogLevel LogLevel,
     string ChatTemplate,
     string SystemPrompt,
     bool KvF32,
+    bool ConstrainJson,
     string Source)
 {
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
         new("model", "The GGUF model file (relative to the config file)."),
-        new("device", "cpu or cuda (cuda needs install.sh --cuda and an NVIDIA GPU).", "cpu"),
+        new("device", "cpu or cuda (cuda needs the plugin built with a LLamaSharp CUDA backend and an NVIDIA GPU).", "cpu"),
         new("gpu_layers", "Layers offloaded to the GPU with device cuda; -1 means all.", "-1"),
         new("threads", "CPU threads for decoding; 0 means one per core.", "0"),
         new("context_size", "Context length per sequence, in tokens (prompt + output).", "512"),
         new("batch_size", "Requests decoded together as separate sequences of one llama batch.", "8"),
         new("max_new_tokens", "Most tokens generated per request (greedy, stops earlier at end of generation).", "256"),
-        new("llama_library", "libllama file or folder; empty: HARNESS_LLAMA_LIBRARY, then the plugin folder.", ""),
         new("log_level", "llama.cpp log lines passed to the harness log: none, error, warn, info, debug.", "none"),
         new("chat_template", "auto (llama2 for decoder-only models, none for encoder-decoder ones), llama2 ([INST] <<SYS>> ... [/INST]), gguf (the template the model file carries) or none.", "auto"),
         new("system_prompt", "System message put in the chat template; empty for none.", ""),
         new("kv_type", "KV cache element type: f16 (llama.cpp's default) or f32.", "f16"),
+        new("constrain", "none, or json: greedy decoding held to a GBNF grammar of the tool's JSON shape, so every answer parses (max_new_tokens must cover the longest one).", "none"),
     ];
 
     /// <summary>The template to use: <c>auto</c> is llama2, or none for an encoder-decoder model (T5 takes the raw prompt).</summary>
@@ -43,7 +44,6 @@ internal sealed record LlamaSettings(
         var model = options.GetRequiredString("model");
         var cuda = options.GetChoice("device", "cpu", "cpu", "cuda") == "cuda";
         var threads = options.GetInt32("threads", 0, 0, 1024);
-        var library = options.GetString("llama_library");
         return new LlamaSettings(
             context.ResolvePath(model),
             cuda,
@@ -52,11 +52,11 @@ internal sealed record LlamaSettings(
             options.GetInt32("context_size", 512, 8, 1 << 20),
             options.GetInt32("batch_size", 8, 1, 256),
             options.GetInt32("max_new_tokens", 256, 1, 1 << 20),
-            string.IsNullOrWhiteSpace(library) ? null : context.ResolvePath(library),
-            Enum.Parse<LlamaLogLevel>(options.GetChoice("log_level", "none", "none", "error", "warn", "info", "debug"), ignoreCase: true),
+            LlamaLog.ParseLevel(options.GetChoice("log_level", "none", [.. LlamaLog.LevelNames])),
             options.GetChoice("chat_template", "auto", "auto", "llama2", "gguf", "none"),
             options.GetString("system_prompt") ?? "",
             options.GetChoice("kv_type", "f16", "f16", "f32") == "f32",
+            options.GetChoice("constrain", "none", "none", "json") == "json",
             options.Source);
     }
 }

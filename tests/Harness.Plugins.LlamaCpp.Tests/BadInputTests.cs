@@ -76,17 +76,24 @@ public class BadInputTests
     }
 
     [Test]
-    public void Device_cuda_without_the_cuda_build_says_how_to_install_it()
+    public void Device_cuda_on_the_cpu_build_names_the_backend_package_to_build_with()
     {
         var e = CreateFails(("device", "cuda"));
-        Assert.That(e.Message, Does.Contain("CUDA").And.Contain("install.sh --cuda").And.Contain("device"));
+        Assert.That(e.Message, Does.Contain("option 'device' is cuda").And.Contain("LLamaSharp.Backend.Cpu").And.Contain("-p:LlamaSharpBackend=LLamaSharp.Backend.Cuda12"));
     }
 
     [Test]
-    public void A_missing_native_library_says_where_it_looked_and_to_run_install_sh()
+    public void Constrain_json_with_too_few_new_tokens_for_the_longest_answer_fails_at_start()
     {
-        var e = CreateFails(("llama_library", _temp));
-        Assert.That(e.Message, Does.Contain("libllama was not found").And.Contain(_temp).And.Contain("native/llama-cpp/install.sh"));
+        var e = CreateFails(("constrain", "json"), ("max_new_tokens", "64"));
+        Assert.That(e.Message, Does.Contain("option 'max_new_tokens' (64) is too small for constrain: json").And.Contain("set max_new_tokens to at least"));
+    }
+
+    [Test]
+    public void An_unknown_constrain_choice_lists_the_valid_ones()
+    {
+        var e = CreateFails(("constrain", "regex"));
+        Assert.That(e.Message, Does.Contain("constrain").And.Contain("none, json"));
     }
 
     [Test]

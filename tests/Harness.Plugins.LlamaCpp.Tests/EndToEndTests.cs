@@ -43,7 +43,7 @@ public class EndToEndTests
     private (int Code, string Output, string Folder) Eval(string options)
     {
         Fixture.RequireNativeLibrary();
-        var root = RepositoryRoot();
+        var root = Fixture.RepositoryRoot();
         var configuration = TestContext.CurrentContext.TestDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var harness = Path.Combine(root, "src", "Harness.Cli", "bin", configuration, "net10.0", "harness.dll");
         if (!File.Exists(harness)) Assert.Fail($"{harness} is missing: build the solution (dotnet build Harness.sln).");
@@ -63,12 +63,5 @@ public class EndToEndTests
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr, Path.Combine(work, "run"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        throw new AssertionException("Harness.sln not found above the test folder; run the tests from the repository.");
     }
 }

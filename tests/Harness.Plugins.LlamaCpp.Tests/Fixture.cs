@@ -12,20 +12,18 @@ internal static class Fixture
 
     public static string ModelPath => Path.Combine(Directory, "llama-tiny.gguf");
 
-    /// <summary>The test output folder holds the native files when install.sh ran before the build.</summary>
+    /// <summary>The test output folder: LLamaSharp's native files come to it under runtimes/ with the plugin's backend package.</summary>
     public static string PluginDirectory => TestContext.CurrentContext.TestDirectory;
 
     public static BackendContext Context(List<string>? log = null) =>
         new(PluginDirectory, Directory, line => log?.Add(line));
 
-    /// <summary>Fails (never skips) with the instruction when the llama.cpp build is missing.</summary>
+    /// <summary>Fails (never skips) with the instruction when the backend package's native files are missing.</summary>
     public static void RequireNativeLibrary()
     {
-        var env = Environment.GetEnvironmentVariable("HARNESS_LLAMA_LIBRARY");
-        var found = !string.IsNullOrEmpty(env)
-            || System.IO.Directory.EnumerateFiles(PluginDirectory, "libllama*.so").Any();
-        if (!found)
-            Assert.Fail("The llama.cpp libraries are missing: run native/llama-cpp/install.sh, then rebuild (dotnet build tests/Harness.Plugins.LlamaCpp.Tests).");
+        var native = Path.Combine(PluginDirectory, "runtimes");
+        if (!System.IO.Directory.Exists(native) || !System.IO.Directory.EnumerateFiles(native, "*llama*", SearchOption.AllDirectories).Any())
+            Assert.Fail($"LLamaSharp's llama.cpp libraries are missing under {native}: restore and rebuild (dotnet build tests/Harness.Plugins.LlamaCpp.Tests); they come with the plugin's backend package (LLamaSharp.Backend.Cpu).");
     }
 
     public static BackendOptions Options(params (string Key, string Value)[] values)
@@ -37,6 +35,14 @@ internal static class Fixture
 
     /// <summary>The encoder-decoder fixture (tests/fixtures/t5-tiny).</summary>
     public static string T5Directory => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", "t5-tiny");
+
+    /// <summary>The repository root (where Harness.sln is), for the datasets and the built harness.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
+        throw new AssertionException("Harness.sln not found above the test folder; run the tests from the repository.");
+    }
 
     public static Reference LoadReference(string? directory = null)
     {

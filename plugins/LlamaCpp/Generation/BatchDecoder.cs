@@ -1,54 +1,63 @@
 using System.Diagnostics;
 using Harness.Backends;
-using Harness.Plugins.LlamaCpp.Native;
+using Harness.Plugins.LlamaCpp.Grammar;
+using Harness.Plugins.LlamaCpp.Runtime;
+using Harness.Tools;
+using LLama.Exceptions;
+using LLama.Native;
 
 namespace Harness.Plugins.LlamaCpp.Generation;
 
 /// <summary>
-/// Greedy decoding of many prompts as separate sequences of one llama context:
-/// each step puts one token per running sequence (or a whole prompt for a sequence
-/// that just started) into a single <c>llama_batch</c>, asks logits only for each
-/// sequence's last token, and a finished sequence's cache is removed so the next
-/// request can take its place.
+/// Greedy decoding of many prompts as separate sequences of one llama context, through
+/// LLamaSharp's <see cref="LLamaBatch"/>: each step puts one token per running sequence (or a
+/// whole prompt for a sequence that just started) into a single batch, asks logits only for
+/// each sequence's last token, and a finished sequence's cache is removed so the next request
+/// can take its place. A token is the argmax of the logits, or, for a request given a tool to
+/// constrain to, greedy within that tool's grammar (<see cref="GrammarSamplers"/>).
 /// </summary>
-internal sealed unsafe partial class BatchDecoder : IDisposable
+internal sealed partial class BatchDecoder : IDisposable
 {
     private readonly LlamaModel _model;
-    private readonly LlamaApi _api;
-    private readonly LlamaContextHandle _context;
-    private readonly LlamaBatchBuffer _batch;
-    private readonly int _vocabSize;
+    private readonly SafeLLamaContextHandle _context;
+    private readonly LLamaBatch _batch = new();
+    private readonly GrammarSamplers _grammars;
+    private readonly int _batchCapacity;
     private readonly int _maxNewTokens;
 
     public BatchDecoder(LlamaModel model, LlamaSettings settings)
     {
         _model = model;
-        _api = model.Library.Api;
         _maxNewTokens = settings.MaxNewTokens;
         Sequences = settings.BatchSize;
-        var most = (int)_api.MaxParallelSequences();
+        var most = (int)NativeApi.llama_max_parallel_sequences();
         if (Sequences > most)
             throw new BackendException($"{settings.Source}: option 'batch_size' ({Sequences}) is more sequences than llama.cpp runs at once ({most}); lower it.");
-        var p = _api.ContextDefaultParams();
-        p.NSeqMax = (uint)Sequences;
-        p.NCtx = (uint)(settings.ContextSize * Sequences);
-        p.NBatch = (uint)Math.Max(settings.ContextSize, 512);
+        var p = LLamaContextParams.Default();
+        p.n_seq_max = (uint)Sequences;
+        p.n_ctx = (uint)(settings.ContextSize * Sequences);
+        p.n_batch = (uint)Math.Max(settings.ContextSize, 512);
         // The encoder takes a whole batch in one ubatch (llama.cpp asserts it).
-        p.NUbatch = model.HasEncoder ? p.NBatch : Math.Min(512u, p.NBatch);
+        p.n_ubatch = model.HasEncoder ? p.n_batch : Math.Min(512u, p.n_batch);
         // T5's position bias is built for one KV stream; split per-sequence streams trip a ggml shape assert.
-        if (model.HasEncoder) p.KvUnified = 1;
-        p.NThreads = settings.Threads;
-        p.NThreadsBatch = settings.Threads;
-        p.TypeK = p.TypeV = settings.KvF32 ? LlamaContextParams.GgmlTypeF32 : LlamaContextParams.GgmlTypeF16;
+        if (model.HasEncoder) p.kv_unified = true;
+        p.n_threads = settings.Threads;
+        p.n_threads_batch = settings.Threads;
+        p.type_k = p.type_v = settings.KvF32 ? GGMLType.GGML_TYPE_F32 : GGMLType.GGML_TYPE_F16;
         LlamaLog.TakeLastErrors();
-        var context = _api.InitFromModel(model.Handle.DangerousGetHandle(), p);
-        if (context == 0)
+        try
+        {
+            _context = SafeLLamaContextHandle.Create(model.Handle, p);
+        }
+        catch (RuntimeError)
+        {
             throw new BackendException(
-                $"{settings.Source}: llama.cpp could not create a context of {p.NCtx} tokens ({settings.BatchSize} sequences x context_size {settings.ContextSize}): {LlamaLog.TakeLastErrors()}; lower context_size or batch_size.");
-        _context = new LlamaContextHandle(_api, context);
-        _batch = new LlamaBatchBuffer(_api, (int)p.NBatch);
-        _vocabSize = _api.VocabNTokens(_api.ModelGetVocab(model.Handle.DangerousGetHandle()));
-        ContextPerSequence = Math.Min(settings.ContextSize, (int)_api.NCtxSeq(context));
+                $"{settings.Source}: llama.cpp could not create a context of {p.n_ctx} tokens ({settings.BatchSize} sequences x context_size {settings.ContextSize}): {LlamaLog.TakeLastErrors()}; lower context_size or batch_size.");
+        }
+        _batchCapacity = (int)p.n_batch;
+        _grammars = new GrammarSamplers(model.Handle);
+        var perSequence = p.kv_unified ? _context.ContextSize : _context.ContextSize / _context.MaxSeq;
+        ContextPerSequence = Math.Min(settings.ContextSize, (int)perSequence);
     }
 
     /// <summary>How many sequences run together.</summary>
@@ -57,81 +66,103 @@ internal sealed unsafe partial class BatchDecoder : IDisposable
     /// <summary>Tokens one sequence may hold (prompt + output).</summary>
     public int ContextPerSequence { get; }
 
-    /// <summary>Time spent inside <c>llama_decode</c> since creation (for the overhead benchmark).</summary>
+    /// <summary>Time spent inside <c>llama_decode</c> / <c>llama_encode</c> since creation (for the overhead benchmark).</summary>
     public TimeSpan DecodeTime { get; private set; }
 
-    /// <summary>Generated tokens per prompt, same order; an end-of-generation token, when reached, is the last one.</summary>
-    public int[][] Generate(IReadOnlyList<int[]> prompts, CancellationToken cancellationToken)
+    /// <summary>Free greedy tokens per prompt, same order; an end-of-generation token, when reached, is the last one.</summary>
+    public int[][] Generate(IReadOnlyList<int[]> prompts, CancellationToken cancellationToken) =>
+        Generate(prompts, null, cancellationToken);
+
+    /// <summary>As <see cref="Generate(IReadOnlyList{int[]}, CancellationToken)"/>; with <paramref name="constrainTo"/>, prompt i is held to that tool's grammar.</summary>
+    public int[][] Generate(IReadOnlyList<int[]> prompts, IReadOnlyList<ToolName>? constrainTo, CancellationToken cancellationToken)
     {
-        if (_model.HasEncoder) return GenerateEncoderDecoder(prompts, cancellationToken);
-        var outputs = prompts.Select(_ => new List<int>()).ToArray();
-        var slots = new Slot?[Sequences];
-        var next = 0;
-        var memory = _api.GetMemory(_context.DangerousGetHandle());
+        var slots = prompts.Select((p, i) => new Slot(i, constrainTo?[i])).ToArray();
         try
         {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _batch.Clear();
-                for (var s = 0; s < slots.Length; s++)
-                {
-                    if (slots[s] is null && next < prompts.Count) slots[s] = new Slot(next++);
-                    if (slots[s] is not { } slot) continue;
-                    if (slot.Position == 0)
-                    {
-                        var prompt = prompts[slot.Request];
-                        if (_batch.Count + prompt.Length > _batch.Capacity) { slot.LogitIndex = -1; continue; }
-                        for (var i = 0; i < prompt.Length; i++)
-                            slot.LogitIndex = _batch.Add(prompt[i], i, s, i == prompt.Length - 1);
-                        slot.Position = prompt.Length;
-                    }
-                    else
-                    {
-                        slot.LogitIndex = _batch.Add(slot.Last, slot.Position++, s, true);
-                    }
-                }
-                if (_batch.Count == 0) break;
-                Decode();
-                for (var s = 0; s < slots.Length; s++)
-                {
-                    if (slots[s] is not { LogitIndex: >= 0 } slot) continue;
-                    var token = ArgMax(_api.GetLogitsIth(_context.DangerousGetHandle(), slot.LogitIndex));
-                    var output = outputs[slot.Request];
-                    output.Add(token);
-                    slot.Last = token;
-                    if (IsDone(slot, output))
-                    {
-                        _api.MemorySeqRm(memory, s, -1, -1);
-                        slots[s] = null;
-                    }
-                }
-            }
+            if (_model.HasEncoder) GenerateEncoderDecoder(prompts, slots, cancellationToken);
+            else GenerateDecoderOnly(prompts, slots, cancellationToken);
         }
         finally
         {
-            _api.MemoryClear(memory, 1);
+            foreach (var slot in slots) ReleaseSampler(slot);
+            _context.MemoryClear(true);
         }
-        return [.. outputs.Select(o => o.ToArray())];
+        return [.. slots.Select(s => s.Output.ToArray())];
     }
 
-    private bool IsDone(Slot slot, List<int> output) =>
-        _model.IsEndOfGeneration(slot.Last) || output.Count >= _maxNewTokens || slot.Position >= ContextPerSequence;
+    private void GenerateDecoderOnly(IReadOnlyList<int[]> prompts, Slot[] requests, CancellationToken cancellationToken)
+    {
+        var running = new Slot?[Sequences];
+        var next = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _batch.Clear();
+            for (var s = 0; s < running.Length; s++)
+            {
+                if (running[s] is null && next < prompts.Count) running[s] = Start(requests[next++]);
+                if (running[s] is not { } slot) continue;
+                if (slot.Position == 0)
+                {
+                    var prompt = prompts[slot.Request];
+                    if (_batch.TokenCount + prompt.Length > _batchCapacity) { slot.LogitIndex = -1; continue; }
+                    for (var i = 0; i < prompt.Length; i++)
+                        slot.LogitIndex = _batch.Add(prompt[i], i, (LLamaSeqId)s, i == prompt.Length - 1);
+                    slot.Position = prompt.Length;
+                }
+                else
+                {
+                    slot.LogitIndex = _batch.Add(slot.Last, slot.Position++, (LLamaSeqId)s, true);
+                }
+            }
+            if (_batch.TokenCount == 0) break;
+            Run(encode: false);
+            for (var s = 0; s < running.Length; s++)
+            {
+                if (running[s] is not { LogitIndex: >= 0 } slot) continue;
+                if (!Step(slot)) continue;
+                _context.MemorySequenceRemove((LLamaSeqId)s, -1, -1);
+                running[s] = null;
+            }
+        }
+    }
 
-    private void Decode()
+    private Slot Start(Slot slot)
+    {
+        if (slot.Tool is { } tool) slot.Sampler = _grammars.Rent(tool);
+        return slot;
+    }
+
+    /// <summary>Picks the slot's next token from its logits; true when the slot is done (its sampler then goes back).</summary>
+    private bool Step(Slot slot)
+    {
+        slot.Last = slot.Sampler is { } sampler ? (int)sampler.Sample(_context, slot.LogitIndex) : ArgMax(_context.GetLogitsIth(slot.LogitIndex));
+        slot.Output.Add(slot.Last);
+        var done = _model.IsEndOfGeneration(slot.Last) || slot.Output.Count >= _maxNewTokens || slot.Position >= ContextPerSequence;
+        if (done) ReleaseSampler(slot);
+        return done;
+    }
+
+    private void ReleaseSampler(Slot slot)
+    {
+        if (slot is { Sampler: { } sampler, Tool: { } tool }) _grammars.Return(tool, sampler);
+        slot.Sampler = null;
+    }
+
+    private void Run(bool encode)
     {
         var start = Stopwatch.GetTimestamp();
-        var rc = _api.Decode(_context.DangerousGetHandle(), _batch.Batch);
+        var rc = encode ? _context.Encode(_batch) : _context.Decode(_batch);
         DecodeTime += Stopwatch.GetElapsedTime(start);
-        if (rc != 0)
-            throw new BackendException($"llama_decode failed with code {rc} ({LlamaLog.TakeLastErrors()}); lower batch_size or raise context_size.");
+        if (rc != DecodeResult.Ok)
+            throw new BackendException($"llama_{(encode ? "encode" : "decode")} failed with {rc} ({LlamaLog.TakeLastErrors()}); lower batch_size or raise context_size.");
     }
 
-    private int ArgMax(float* logits)
+    private static int ArgMax(ReadOnlySpan<float> logits)
     {
         var best = 0;
         var max = logits[0];
-        for (var i = 1; i < _vocabSize; i++)
+        for (var i = 1; i < logits.Length; i++)
         {
             if (logits[i] > max) { max = logits[i]; best = i; }
         }
@@ -140,13 +171,16 @@ internal sealed unsafe partial class BatchDecoder : IDisposable
 
     public void Dispose()
     {
-        _batch.Dispose();
+        _grammars.Dispose();
         _context.Dispose();
     }
 
-    private sealed class Slot(int request)
+    private sealed class Slot(int request, ToolName? tool)
     {
         public int Request { get; } = request;
+        public ToolName? Tool { get; } = tool;
+        public List<int> Output { get; } = [];
+        public SafeLLamaSamplerChainHandle? Sampler { get; set; }
         public int Position { get; set; }
         public int Last { get; set; }
         public int LogitIndex { get; set; } = -1;

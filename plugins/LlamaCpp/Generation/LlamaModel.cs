@@ -1,32 +1,24 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Harness.Backends;
-using Harness.Plugins.LlamaCpp.Native;
+using Harness.Plugins.LlamaCpp.Runtime;
+using LLama.Exceptions;
+using LLama.Native;
 
 namespace Harness.Plugins.LlamaCpp.Generation;
 
 /// <summary>A loaded GGUF model and its vocabulary (tokenize, detokenize, end of generation).</summary>
-internal sealed unsafe class LlamaModel : IDisposable
+internal sealed class LlamaModel : IDisposable
 {
-    private readonly LlamaApi _api;
-    private readonly nint _vocab;
-
-    private LlamaModel(LlamaLibrary library, LlamaModelHandle handle, string path)
+    private LlamaModel(SafeLlamaModelHandle handle, string path)
     {
-        Library = library;
-        _api = library.Api;
         Handle = handle;
         Path = path;
-        _vocab = _api.ModelGetVocab(handle.DangerousGetHandle());
-        Bos = _api.VocabBos(_vocab);
-        HasEncoder = _api.ModelHasEncoder(handle.DangerousGetHandle()) != 0;
-        var start = _api.ModelDecoderStartToken(handle.DangerousGetHandle());
-        DecoderStart = start >= 0 ? start : Bos;
+        Bos = handle.Vocab.BOS is { } bos ? (int)bos : -1;
+        HasEncoder = handle.HasEncoder;
+        DecoderStart = handle.Vocab.DecoderStartToken is { } start ? (int)start : Bos;
     }
 
-    public LlamaLibrary Library { get; }
-
-    public LlamaModelHandle Handle { get; }
+    public SafeLlamaModelHandle Handle { get; }
 
     public string Path { get; }
 
@@ -39,49 +31,36 @@ internal sealed unsafe class LlamaModel : IDisposable
     public int DecoderStart { get; }
 
     /// <summary>Checks the file, then loads it; every failure names the file and what to do.</summary>
-    public static LlamaModel Load(LlamaLibrary library, string path, int gpuLayers, string source)
+    public static LlamaModel Load(string path, int gpuLayers, string source)
     {
         GgufHeader.Check(path, source);
-        var parameters = library.Api.ModelDefaultParams();
-        parameters.NGpuLayers = gpuLayers;
-        var bytes = Encoding.UTF8.GetBytes(path + "\0");
+        var parameters = LLamaModelParams.Default();
+        parameters.n_gpu_layers = gpuLayers;
         LlamaLog.TakeLastErrors();
-        nint model;
-        fixed (byte* p = bytes) model = library.Api.ModelLoadFromFile(p, parameters);
-        if (model == 0)
+        try
+        {
+            return new LlamaModel(SafeLlamaModelHandle.LoadFromFile(path, parameters), path);
+        }
+        catch (LoadWeightsFailedException)
         {
             var why = LlamaLog.TakeLastErrors();
             throw new BackendException(
                 $"{source}: option 'model': llama.cpp could not load {path} ({(why.Length > 0 ? why : "no reason given")}); the file is truncated, damaged or of an unsupported architecture, so convert or download it again.");
         }
-        return new LlamaModel(library, new LlamaModelHandle(library.Api, model), path);
     }
 
     /// <summary>The chat template the GGUF carries, or null.</summary>
-    public string? ChatTemplate => Marshal.PtrToStringUTF8((nint)_api.ModelChatTemplate(Handle.DangerousGetHandle(), null));
+    public string? ChatTemplate => Handle.GetTemplate(null, strict: false);
 
-    public bool IsEndOfGeneration(int token) => _api.VocabIsEog(_vocab, token) != 0;
+    public bool IsEndOfGeneration(int token) => ((LLamaToken)token).IsEndOfGeneration(Handle.Vocab);
 
     /// <summary>Tokens of <paramref name="text"/>, with BOS as the model asks and special tokens parsed.</summary>
     public int[] Tokenize(string text)
     {
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        var tokens = new int[utf8.Length + 8];
-        int n;
-        fixed (byte* t = utf8)
-        fixed (int* o = tokens)
-        {
-            n = _api.Tokenize(_vocab, t, utf8.Length, o, tokens.Length, 1, 1);
-            if (n < 0)
-            {
-                tokens = new int[-n];
-                fixed (int* o2 = tokens) n = _api.Tokenize(_vocab, t, utf8.Length, o2, tokens.Length, 1, 1);
-            }
-        }
-        if (n < 0) throw new InvalidOperationException("llama_tokenize failed.");
+        var tokens = Handle.Tokenize(text, addBos: true, special: true, Encoding.UTF8);
         // A template that writes the BOS text itself would otherwise give two BOS tokens.
-        var start = n >= 2 && tokens[0] == Bos && tokens[1] == Bos ? 1 : 0;
-        return tokens[start..n];
+        var start = tokens.Length >= 2 && (int)tokens[0] == Bos && (int)tokens[1] == Bos ? 1 : 0;
+        return [.. tokens[start..].Select(t => (int)t)];
     }
 
     /// <summary>The text of generated tokens (control tokens left out), decoded as UTF-8 once at the end.</summary>
@@ -91,11 +70,10 @@ internal sealed unsafe class LlamaModel : IDisposable
         Span<byte> buffer = stackalloc byte[256];
         foreach (var token in tokens)
         {
-            int n;
-            fixed (byte* b = buffer) n = _api.TokenToPiece(_vocab, token, b, buffer.Length, 0, 0);
-            if (n > 0) bytes.AddRange(buffer[..n]);
+            var n = (int)Handle.TokenToSpan(token, buffer, lstrip: 0, special: false);
+            bytes.AddRange(buffer[..Math.Min(n, buffer.Length)]);
         }
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return Encoding.UTF8.GetString([.. bytes]);
     }
 
     public void Dispose() => Handle.Dispose();

@@ -1,6 +1,7 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Harness.Backends;
+using LLama;
+using LLama.Exceptions;
 
 namespace Harness.Plugins.LlamaCpp.Generation;
 
@@ -8,9 +9,10 @@ namespace Harness.Plugins.LlamaCpp.Generation;
 /// Puts the per-tool prompt into the chat form the model was tuned on: Llama-2's
 /// <c>[INST] &lt;&lt;SYS&gt;&gt;\n{system}\n&lt;&lt;/SYS&gt;&gt;\n\n{prompt} [/INST]</c> (the system block only
 /// when a system prompt is set, as Meta's template does), the GGUF's own template
-/// through <c>llama_chat_apply_template</c>, or the prompt as it is.
+/// through llama.cpp's <c>llama_chat_apply_template</c> (LLamaSharp's <see cref="LLamaTemplate"/>),
+/// or the prompt as it is.
 /// </summary>
-internal sealed unsafe class PromptRenderer
+internal sealed class PromptRenderer
 {
     private readonly LlamaModel _model;
     private readonly string _mode;
@@ -36,41 +38,19 @@ internal sealed unsafe class PromptRenderer
         _ => prompt,
     };
 
+    // A template object per call: LLamaTemplate caches its result and is not thread-safe.
     private string ApplyGgufTemplate(string prompt)
     {
-        var strings = new List<nint>();
+        var chat = new LLamaTemplate(_template) { AddAssistant = true };
+        if (_system.Length > 0) chat.Add("system", _system);
+        chat.Add("user", prompt);
         try
         {
-            nint Utf8(string s)
-            {
-                var p = Marshal.StringToCoTaskMemUTF8(s);
-                strings.Add(p);
-                return p;
-            }
-            var messages = new List<LlamaCpp.Native.LlamaChatMessage>();
-            if (_system.Length > 0) messages.Add(new() { Role = Utf8("system"), Content = Utf8(_system) });
-            messages.Add(new() { Role = Utf8("user"), Content = Utf8(prompt) });
-            var chat = messages.ToArray();
-            var template = Encoding.UTF8.GetBytes(_template + "\0");
-            var buffer = new byte[4 * (prompt.Length + _system.Length + _template!.Length) + 256];
-            int n;
-            fixed (byte* t = template)
-            fixed (LlamaCpp.Native.LlamaChatMessage* c = chat)
-            {
-                fixed (byte* b = buffer) n = _model.Library.Api.ChatApplyTemplate(t, c, (nuint)chat.Length, 1, b, buffer.Length);
-                if (n > buffer.Length)
-                {
-                    buffer = new byte[n];
-                    fixed (byte* b = buffer) n = _model.Library.Api.ChatApplyTemplate(t, c, (nuint)chat.Length, 1, b, buffer.Length);
-                }
-            }
-            if (n < 0)
-                throw new BackendException($"option 'chat_template': llama.cpp does not recognise the chat template in {_model.Path}; use chat_template: llama2.");
-            return Encoding.UTF8.GetString(buffer, 0, n);
+            return Encoding.UTF8.GetString(chat.Apply());
         }
-        finally
+        catch (MissingTemplateException)
         {
-            foreach (var p in strings) Marshal.FreeCoTaskMem(p);
+            throw new BackendException($"option 'chat_template': llama.cpp does not recognise the chat template in {_model.Path}; use chat_template: llama2.");
         }
     }
 }
