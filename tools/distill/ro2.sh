@@ -24,7 +24,7 @@ train() {  # name, extra options
   local name=$1; shift
   if [ ! -f "$out/$name/dev_score.json" ]; then
     "$py" tools/distill/train_t5.py --work "$out/work-$name" --train-share 0.125 "${recipe[@]}" "$@"
-    "$py" tools/distill/package.py t5 "$out/work-$name" "$out/$name" >/dev/null
+    "$py" tools/distill/package.py t5 "$out/work-$name" "$out/$name" >/dev/null 2>&1
     cp "$out/work-$name/dev_score.json" "$out/$name/dev_score.json"
   fi
 }
@@ -45,6 +45,7 @@ with open(os.path.join(out, "rest.jsonl"), "w", encoding="utf-8") as f:
         if r["id"] not in small:
             f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
 EOF
+cp datasets/tonal-color/filters.txt "$out/filters.txt"   # the catalogue beside the dataset
 cat >"$out/rest.yaml" <<EOF
 dataset: rest.jsonl
 scenarios: [offline]
