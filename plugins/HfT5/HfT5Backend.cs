@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Plugins.HfT5.Model;
+using Harness.Plugins.Shared.T5;
 using Harness.Tokenizers;
 
 namespace Harness.Plugins.HfT5;
@@ -13,13 +13,12 @@ internal sealed class HfT5Backend : IBackend
     // One generation at a time: the matrix products already use the configured threads.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public HfT5Backend(HfT5Settings settings, ModelFolder folder, UnigramTokenizer tokenizer, T5Model model)
+    public HfT5Backend(HfT5Settings settings, HfCheckpoint checkpoint, T5Model model)
     {
         _settings = settings;
-        Tokenizer = tokenizer;
+        Tokenizer = checkpoint.Tokenizer;
         _model = model;
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Folder)));
-        Info = new BackendInfo("HfT5", name, Sha256(folder.Weights), "cpu", SupportsBatching: false);
+        Info = new BackendInfo("HfT5", checkpoint.Name, checkpoint.WeightsSha256(), "cpu", SupportsBatching: false);
     }
 
     public BackendInfo Info { get; }
@@ -40,27 +39,13 @@ internal sealed class HfT5Backend : IBackend
         }
     }
 
-    private ToolResponse[] Generate(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
-    {
-        var responses = new ToolResponse[requests.Count];
-        for (var i = 0; i < requests.Count; i++)
-        {
-            var input = Tokenizer.Encode(requests[i].Prompt);
-            var output = _model.Generate(input, _settings.MaxNewTokens, cancellationToken);
-            responses[i] = new ToolResponse(Tokenizer.Decode(output), input.Length, output.Length);
-        }
-        return responses;
-    }
+    // Each sequence alone (no padding), so the batch size is 1.
+    private ToolResponse[] Generate(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken) =>
+        T5Requests.Answer(Tokenizer, requests, 1, batch => [_model.Generate(batch[0], _settings.MaxNewTokens, cancellationToken)]);
 
     /// <summary>Generated ids for already tokenized inputs (for tests).</summary>
     internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) =>
         [.. inputs.Select(ids => _model.Generate(ids, maxNewTokens, CancellationToken.None))];
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 
     public ValueTask DisposeAsync()
     {
