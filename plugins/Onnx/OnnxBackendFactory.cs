@@ -2,6 +2,7 @@ using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
 using Harness.Plugins.Onnx.Native;
 using Harness.Tokenizers;
+using static Harness.Plugins.Shared.T5.CheckpointFile;
 
 namespace Harness.Plugins.Onnx;
 
@@ -53,22 +54,6 @@ public sealed class OnnxBackendFactory : IBackendFactory
         }
         context.Log($"Onnx: ONNX Runtime {runtime.Version} from {runtime.LibraryPath}; {(layout.IsMerged ? "merged" : "split")} decoder; device {settings.Device}");
         return new OnnxBackend(settings, layout, tokenizer, model);
-    }
-
-    private static T Read<T>(string path, Func<string, T> read)
-    {
-        try
-        {
-            return read(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BackendException($"{path}: {e.Message}.");
-        }
-        catch (IOException e)
-        {
-            throw new BackendException($"{path}: cannot be read ({e.Message}).");
-        }
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

@@ -6,16 +6,8 @@ using Harness.Cli;
 namespace Harness.Plugins.TorchSharp.Tests;
 
 /// <summary>What a user sees for a broken checkpoint or a wrong option: one line naming the file or option and what to do.</summary>
-public class BadInputTests
+public class BadInputTests : WorkFolder
 {
-    private string _work = "";
-
-    [SetUp]
-    public void MakeWorkFolder() => _work = Directory.CreateTempSubdirectory("torchsharp-bad-input-").FullName;
-
-    [TearDown]
-    public void RemoveWorkFolder() => Directory.Delete(_work, recursive: true);
-
     [Test]
     public void A_truncated_checkpoint_is_named_as_truncated()
     {
@@ -50,7 +42,7 @@ public class BadInputTests
         var bytes = File.ReadAllBytes(weights);
         bytes[8] = (byte)'#';
         File.WriteAllBytes(weights, bytes);
-        var config = Path.Combine(_work, "eval.yaml");
+        var config = Path.Combine(Work, "eval.yaml");
         File.WriteAllText(config, $$"""
             dataset: {{JsonSerializer.Serialize(Path.Combine(Fixture.RepoRoot, "datasets", "tonal-color", "test.jsonl"))}}
             limit: 3
@@ -62,7 +54,7 @@ public class BadInputTests
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
 
-        var code = await HarnessApp.RunAsync(["eval", "--config", config, "--out", Path.Combine(_work, "run")], stdout, stderr);
+        var code = await HarnessApp.RunAsync(["eval", "--config", config, "--out", Path.Combine(Work, "run")], stdout, stderr);
 
         Assert.That(code, Is.EqualTo(2), stderr.ToString());
         Assert.That(stderr.ToString(), Does.Contain("1 backend(s) failed to start: broken"));
@@ -73,7 +65,7 @@ public class BadInputTests
 
     private string Copy(string from, params string[] names)
     {
-        var folder = Path.Combine(_work, "checkpoint");
+        var folder = Path.Combine(Work, "checkpoint");
         Directory.CreateDirectory(folder);
         foreach (var name in names) File.Copy(Path.Combine(from, name), Path.Combine(folder, name));
         return folder;

@@ -8,20 +8,12 @@ using static TorchSharp.torch;
 namespace Harness.Plugins.TorchSharp.Tests;
 
 /// <summary>LibTorch's loading failures carry the loader's own reason; LibTorch's own errors stay .NET exceptions.</summary>
-public class LoaderTests
+public class LoaderTests : WorkFolder
 {
-    private string _work = "";
-
-    [SetUp]
-    public void MakeWorkFolder() => _work = Directory.CreateTempSubdirectory("torchsharp-loader-").FullName;
-
-    [TearDown]
-    public void RemoveWorkFolder() => Directory.Delete(_work, recursive: true);
-
     [Test]
     public void A_glue_library_that_cannot_load_fails_with_the_loaders_reason_and_what_to_do()
     {
-        var path = Path.Combine(_work, LibTorch.GlueFileName);
+        var path = Path.Combine(Work, LibTorch.GlueFileName);
         File.WriteAllText(path, "not a library");
         var e = Assert.Throws<BackendException>(() => LibTorch.Load(path));
         Assert.That(e!.Message, Does.StartWith($"TorchSharp: cannot load {path}: ").And.Contain("build the plugin again").And.Not.Contain('\n'));
@@ -32,7 +24,7 @@ public class LoaderTests
     public void The_unpatched_glue_fails_on_this_system_exactly_when_its_libstdcxx_lacks_GLIBCXX_3_4_32_and_says_so()
     {
         LibTorch.EnsureLoaded(); // LibTorch itself loaded, so only the glue's own needs are checked
-        var copy = Path.Combine(_work, LibTorch.GlueFileName);
+        var copy = Path.Combine(Work, LibTorch.GlueFileName);
         File.Copy(RealLibraryTests.PackageGlue, copy);
         var system = SystemLibrary.Find("libstdc++.so.6");
         if (system is not null && SystemLibrary.Defines(system, "GLIBCXX_3.4.32"))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Tokenizers;
+using static Harness.Plugins.Shared.T5.CheckpointFile;
 
 namespace Harness.Plugins.Shared.T5;
 
@@ -33,21 +34,5 @@ internal sealed record HfCheckpoint(ModelFolder Folder, T5Config Config, Unigram
     {
         using var stream = File.OpenRead(Folder.Weights);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static T Read<T>(string path, Func<string, T> read)
-    {
-        try
-        {
-            return read(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BackendException($"{path}: {e.Message}.");
-        }
-        catch (IOException e)
-        {
-            throw new BackendException($"{path}: cannot be read ({e.Message}).");
-        }
     }
 }

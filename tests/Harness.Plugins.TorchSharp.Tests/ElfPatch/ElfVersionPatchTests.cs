@@ -3,16 +3,8 @@ using ElfVersionPatch;
 namespace Harness.Plugins.TorchSharp.Tests.ElfPatch;
 
 /// <summary>The patch tool on small ELF files built here: what it changes, what it leaves, what it refuses.</summary>
-public class ElfVersionPatchTests
+public class ElfVersionPatchTests : WorkFolder
 {
-    private string _work = "";
-
-    [SetUp]
-    public void MakeWorkFolder() => _work = Directory.CreateTempSubdirectory("elf-patch-").FullName;
-
-    [TearDown]
-    public void RemoveWorkFolder() => Directory.Delete(_work, recursive: true);
-
     [Test]
     public void The_marker_version_need_becomes_weak_and_nothing_else_changes()
     {
@@ -112,8 +104,8 @@ public class ElfVersionPatchTests
 
     private (string Library, string System) Files(byte[] library, byte[] system)
     {
-        var libraryPath = Path.Combine(_work, "libLibTorchSharp.so");
-        var systemPath = Path.Combine(_work, "libstdc++.so.6");
+        var libraryPath = Path.Combine(Work, "libLibTorchSharp.so");
+        var systemPath = Path.Combine(Work, "libstdc++.so.6");
         File.WriteAllBytes(libraryPath, library);
         File.WriteAllBytes(systemPath, system);
         return (libraryPath, systemPath);

@@ -5,16 +5,8 @@ using ElfVersionPatch;
 namespace Harness.Plugins.TorchSharp.Tests.ElfPatch;
 
 /// <summary>The patch tool on a copy of TorchSharp's real glue library, and as the command the build runs.</summary>
-public class RealLibraryTests
+public class RealLibraryTests : WorkFolder
 {
-    private string _work = "";
-
-    [SetUp]
-    public void MakeWorkFolder() => _work = Directory.CreateTempSubdirectory("elf-patch-real-").FullName;
-
-    [TearDown]
-    public void RemoveWorkFolder() => Directory.Delete(_work, recursive: true);
-
     /// <summary>libLibTorchSharp.so as the TorchSharp package ships it (in the package cache), never patched.</summary>
     public static string PackageGlue { get; } = typeof(RealLibraryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "PackageGlueLibrary").Value!;
@@ -23,9 +15,9 @@ public class RealLibraryTests
     public void TorchSharps_glue_changes_in_two_bytes_and_a_second_run_in_none()
     {
         Assert.That(File.Exists(PackageGlue), Is.True, $"{PackageGlue} is missing; restore the packages (dotnet restore tests/Harness.Plugins.TorchSharp.Tests)");
-        var copy = Path.Combine(_work, "libLibTorchSharp.so");
+        var copy = Path.Combine(Work, "libLibTorchSharp.so");
         File.Copy(PackageGlue, copy);
-        var system = Path.Combine(_work, "libstdc++.so.6");
+        var system = Path.Combine(Work, "libstdc++.so.6");
         File.WriteAllBytes(system, TinyElf.SystemLibrary("GLIBCXX_3.4", "GLIBCXX_3.4.30"));
 
         Patcher.Run(copy, "GLIBCXX_3.4.32", system);
@@ -58,7 +50,7 @@ public class RealLibraryTests
     [Test]
     public void The_command_refuses_a_file_it_does_not_understand_with_exit_code_2_and_one_line()
     {
-        var text = Path.Combine(_work, "notes.txt");
+        var text = Path.Combine(Work, "notes.txt");
         File.WriteAllText(text, "not a library");
         var tool = Path.ChangeExtension(typeof(Patcher).Assembly.Location, ".dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
