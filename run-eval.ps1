@@ -1,5 +1,7 @@
 # The main job (PowerShell twin of run-eval.sh): builds the harness and its plugins
-# (Release), runs every backend of eval.yaml over the test split, and prints where the report is.
+# (Release; on Linux the build also patches TorchSharp's glue library where libstdc++ lacks
+# GLIBCXX_3.4.32, see plugins/TorchSharpT5/README.md), runs every backend of eval.yaml over the
+# test split, and prints where the report is.
 # Usage: ./run-eval.ps1 [harness eval options: --run-id NAME | --out DIR | --resume ...]
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: builds the harness and its plugins (Release), runs every backend of
-# eval.yaml over the test split, and prints where the report is.
+# The main job: builds the harness and its plugins (Release; the build also patches TorchSharp's
+# glue library where this system's libstdc++ lacks GLIBCXX_3.4.32, see plugins/TorchSharpT5/README.md),
+# runs every backend of eval.yaml over the test split, and prints where the report is.
 # Usage: ./run-eval.sh [harness eval options: --run-id NAME | --out DIR | --resume ...]
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -3,7 +3,9 @@
 #   1. headless Chromium for the HTML report's browser test and Debian's python3-torch for
 #      the distillation scripts' tests (Debian's packages),
 #   2. a Release build of the whole solution (llama.cpp and ONNX Runtime come from NuGet
-#      with it), then `dotnet test` with coverage.
+#      with it; the build also makes TorchSharp's glue library load on a libstdc++ without
+#      GLIBCXX_3.4.32, with tools/elf-version-patch: plugins/TorchSharpT5/README.md),
+#      then `dotnet test` with coverage.
 # Ends with one line, "N passed, N failed, N skipped", summed over all test projects.
 set -uo pipefail
 cd "$(dirname "$0")"

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
+using Harness.Plugins.Shared.T5;
 using Harness.Tokenizers;
 
 namespace Harness.Plugins.Onnx;
@@ -40,19 +41,8 @@ internal sealed class OnnxBackend : IBackend
         }
     }
 
-    private ToolResponse[] Generate(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
-    {
-        var inputs = requests.Select(r => _tokenizer.Encode(r.Prompt)).ToArray();
-        var responses = new ToolResponse[requests.Count];
-        for (var start = 0; start < inputs.Length; start += _settings.BatchSize)
-        {
-            var batch = inputs.Skip(start).Take(_settings.BatchSize).ToArray();
-            var outputs = _model.Generate(batch, _settings.MaxNewTokens, cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
-                responses[start + i] = new ToolResponse(_tokenizer.Decode(outputs[i]), batch[i].Length, outputs[i].Length);
-        }
-        return responses;
-    }
+    private ToolResponse[] Generate(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken) =>
+        T5Requests.Answer(_tokenizer, requests, _settings.BatchSize, batch => _model.Generate(batch, _settings.MaxNewTokens, cancellationToken));
 
     /// <summary>Generated ids for already tokenized inputs (for tests and the benchmark).</summary>
     internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => _model.Generate(inputs, maxNewTokens, CancellationToken.None);

@@ -2,6 +2,7 @@ using Harness.Backends;
 using Harness.Plugins.Onnx.Generation;
 using Harness.Tokenizers;
 using Microsoft.ML.OnnxRuntime;
+using static Harness.Plugins.Shared.T5.CheckpointFile;
 
 namespace Harness.Plugins.Onnx;
 
@@ -72,22 +73,6 @@ public sealed class OnnxBackendFactory : IBackendFactory
 
     private static BackendException CudaUnavailable(string source, string why) =>
         new($"{source}: option 'device' is cuda, but the Onnx plugin cannot use CUDA here: {why}; or set device: cpu.");
-
-    private static T Read<T>(string path, Func<string, T> read)
-    {
-        try
-        {
-            return read(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BackendException($"{path}: {e.Message}.");
-        }
-        catch (IOException e)
-        {
-            throw new BackendException($"{path}: cannot be read ({e.Message}).");
-        }
-    }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

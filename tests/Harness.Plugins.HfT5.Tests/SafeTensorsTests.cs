@@ -1,4 +1,4 @@
-using Harness.Plugins.HfT5.SafeTensors;
+using Harness.Plugins.Shared.T5;
 
 namespace Harness.Plugins.HfT5.Tests;
 

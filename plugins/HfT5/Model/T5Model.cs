@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Harness.Plugins.Shared.T5;
 using Harness.Tokenizers;
 
 namespace Harness.Plugins.HfT5.Model;

@@ -1,4 +1,4 @@
-namespace Harness.Plugins.HfT5.Model;
+namespace Harness.Plugins.Shared.T5;
 
 /// <summary>T5's relative position buckets: exact for short distances, logarithmic up to the maximum distance.</summary>
 internal static class RelativePosition

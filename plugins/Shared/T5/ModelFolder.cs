@@ -1,6 +1,6 @@
 using Harness.Backends;
 
-namespace Harness.Plugins.HfT5;
+namespace Harness.Plugins.Shared.T5;
 
 /// <summary>The files of a Hugging Face checkpoint folder the plugin reads.</summary>
 internal sealed record ModelFolder(string Folder, string Config, string Weights, string Tokenizer)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using Harness.Backends;
 
-namespace Harness.Plugins.HfT5.SafeTensors;
+namespace Harness.Plugins.Shared.T5;
 
 /// <summary>
 /// Reads a <c>.safetensors</c> file: an 8-byte little-endian header length, a JSON header
@@ -100,7 +100,7 @@ internal sealed class SafeTensorsFile
             if (property.Name == "__metadata__") continue;
             var entry = ParseEntry(path, property);
             var size = TensorEntry.ElementSize(entry.DType);
-            if (size == 0) throw Bad(path, $"tensor '{entry.Name}' has dtype {entry.DType}; the HfT5 plugin reads F32, F16 and BF16");
+            if (size == 0) throw Bad(path, $"tensor '{entry.Name}' has dtype {entry.DType}; checkpoints are read in F32, F16 and BF16");
             if (entry.End - entry.Begin != entry.ElementCount * size)
                 throw Bad(path, $"tensor '{entry.Name}' has {entry.End - entry.Begin} bytes but shape {entry.ShapeText} of {entry.DType} needs {entry.ElementCount * size}");
             if (entry.End > dataLength)

@@ -1,7 +1,6 @@
-using Harness.Plugins.HfT5.SafeTensors;
 using Harness.Tokenizers;
 
-namespace Harness.Plugins.HfT5.Model;
+namespace Harness.Plugins.Shared.T5;
 
 /// <summary>Query, key, value and output projections of one attention block ([out, in] row-major).</summary>
 internal sealed record AttentionWeights(float[] Q, float[] K, float[] V, float[] O);

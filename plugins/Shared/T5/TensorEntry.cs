@@ -1,4 +1,4 @@
-namespace Harness.Plugins.HfT5.SafeTensors;
+namespace Harness.Plugins.Shared.T5;
 
 /// <summary>One tensor named in a safetensors header: its element type, shape and byte range in the data section.</summary>
 internal sealed record TensorEntry(string Name, string DType, int[] Shape, long Begin, long End)

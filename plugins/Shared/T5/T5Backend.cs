@@ -1,0 +1,42 @@
+using Harness.Backends;
+using Harness.Tokenizers;
+
+namespace Harness.Plugins.Shared.T5;
+
+/// <summary>
+/// The backend of a T5 engine that generates ids for a batch of tokenized prompts (HfT5, TorchSharp):
+/// one generation at a time, since the engine already uses the configured threads, and requests
+/// answered through <see cref="T5Requests"/>.
+/// </summary>
+internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int batchSize) : IBackend
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public BackendInfo Info { get; } = info;
+
+    internal T5Tokenizer Tokenizer { get; } = tokenizer;
+
+    public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0) return [];
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => T5Requests.Answer(Tokenizer, requests, batchSize, batch => Generate(batch, cancellationToken)),
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Generated ids for at most batch-size tokenized prompts (each ending with &lt;/s&gt;), without the final &lt;/s&gt;.</summary>
+    protected abstract int[][] Generate(int[][] batch, CancellationToken cancellationToken);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

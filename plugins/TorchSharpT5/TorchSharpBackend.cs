@@ -1,0 +1,22 @@
+using Harness.Backends;
+using Harness.Plugins.Shared.T5;
+using Harness.Plugins.TorchSharpT5.Model;
+
+namespace Harness.Plugins.TorchSharpT5;
+
+/// <summary>One loaded FlanT5 checkpoint on LibTorch answering tool requests with greedy decoding, many sequences per batch.</summary>
+internal sealed class TorchSharpBackend(TorchSharpSettings settings, HfCheckpoint checkpoint, TorchT5 model)
+    : T5Backend(new BackendInfo("TorchSharp", checkpoint.Name, checkpoint.WeightsSha256(), settings.Device, SupportsBatching: true), checkpoint.Tokenizer, settings.BatchSize)
+{
+    protected override int[][] Generate(int[][] batch, CancellationToken cancellationToken) =>
+        model.Generate(batch, settings.MaxNewTokens, cancellationToken);
+
+    /// <summary>Generated ids for already tokenized inputs, decoded together (for tests).</summary>
+    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => model.Generate(inputs, maxNewTokens, CancellationToken.None);
+
+    public override async ValueTask DisposeAsync()
+    {
+        model.Dispose();
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}
