@@ -73,10 +73,7 @@ def make_loss(model, device):
         labels = torch.tensor([[-100] * (len(p) - 1) + a + [-100] * (w - len(p) - len(a) + 1)
                                for p, a, _, _ in batch], device=device)
         positions = torch.arange(w, device=device)[None].expand(len(batch), w)
-        logits = model(ids, positions, mask)
-        n = int((labels != -100).sum())
-        loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), labels.reshape(-1), ignore_index=-100)
-        return loss, n
+        return train_loop.token_loss(model(ids, positions, mask), labels)
     return loss_fn
 
 
@@ -117,21 +114,11 @@ def main(argv=None):
     torch.manual_seed(args.seed)
     cfg = llama_model.Config(sp.get_piece_size(), args.dim, args.layers, args.heads, args.kv_heads, args.ffn)
     model = llama_model.Llama(cfg).to(args.device)
-    params = sum(p.numel() for p in model.parameters())
     describe = (f"Llama dim {cfg.dim}, {cfg.layers} layers, {cfg.heads} heads ({cfg.kv_heads} KV), FFN {cfg.ffn}, "
-                f"vocab {cfg.vocab_size}: {params:,} parameters")
-    print(describe, flush=True)
-    train_ex = encode_examples(sp, data.examples(train_rows))
-    held_ex = encode_examples(sp, data.examples(held_rows))
-    log = train_loop.train(model, make_loss(model, args.device), train_ex, held_ex, lambda e: len(e[0]),
-                           train_loop.Settings.from_args(args), args.work, describe)
-
-    def outputs_for(rows):
-        examples = data.examples(rows)
-        texts = generate(model, sp, [p for p, _, _, _ in examples], args.device, args.max_new_tokens)
-        return {(rid, tool): text for (_, _, rid, tool), text in zip(examples, texts)}
-
-    train_loop.finish(args, log, cfg.to_json(), params, train_rows, held_rows, outputs_for)
+                f"vocab {cfg.vocab_size}")
+    train_loop.run(args, model, train_rows, held_rows, lambda examples: encode_examples(sp, examples),
+                   make_loss(model, args.device), lambda prompts: generate(model, sp, prompts, args.device, args.max_new_tokens),
+                   cfg.to_json(), describe)
 
 
 if __name__ == "__main__":

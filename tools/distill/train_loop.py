@@ -68,6 +68,31 @@ def prepare(args):
     return train_rows, held_rows
 
 
+def token_loss(logits, labels):
+    """(mean cross-entropy over the labelled target tokens, how many there are); -100 is unlabelled."""
+    n = int((labels != -100).sum())
+    loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), labels.reshape(-1), ignore_index=-100)
+    return loss, n
+
+
+def run(args, model, train_rows, held_rows, encode, loss_fn, generate, config, describe):
+    """Trains a student and scores it on the held-out rows. encode(examples) gives encoded
+    examples whose first item is the source ids; generate(prompts) gives the answer texts."""
+    params = sum(p.numel() for p in model.parameters())
+    describe = f"{describe}: {params:,} parameters"
+    print(describe, flush=True)
+    train_ex = encode(data.examples(train_rows))
+    held_ex = encode(data.examples(held_rows))
+    log = train(model, loss_fn, train_ex, held_ex, lambda e: len(e[0]), Settings.from_args(args), args.work, describe)
+
+    def outputs_for(rows):
+        examples = data.examples(rows)
+        texts = generate([p for p, _, _, _ in examples])
+        return {(rid, tool): text for (_, _, rid, tool), text in zip(examples, texts)}
+
+    finish(args, log, config, params, train_rows, held_rows, outputs_for)
+
+
 def finish(args, log, config, params, train_rows, held_rows, outputs_for):
     """Scores the held-out rows (outputs_for(rows) -> {(id, tool): text}) and writes dev_score.json."""
     started = time.time()

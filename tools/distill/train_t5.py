@@ -86,9 +86,7 @@ def make_loss(model, device):
         labels = torch.tensor([t + [-100] * (tgt_w - len(t)) for _, t, _, _ in batch], device=device)
         enc = model.encode(src, mask)
         logits, _ = model.decode(dec, mask, model.cross_kv(enc))
-        n = int((labels != -100).sum())
-        loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]).float(), labels.reshape(-1), ignore_index=-100)
-        return loss, n
+        return train_loop.token_loss(logits, labels)
     return loss_fn
 
 
@@ -128,12 +126,6 @@ def greedy_cached(model, src, mask, max_new_tokens):
     return result
 
 
-def dev_outputs(model, sp, rows, device, max_new_tokens):
-    examples = data.examples(rows)
-    texts = generate(model, sp, [p for p, _, _, _ in examples], device, max_new_tokens)
-    return {(rid, tool): text for (_, _, rid, tool), text in zip(examples, texts)}
-
-
 def main(argv=None):
     args = arguments(argv)
     train_rows, held_rows = train_loop.prepare(args)
@@ -145,16 +137,11 @@ def main(argv=None):
     model = t5_model.T5(cfg)
     init_weights(model, cfg)
     model.to(args.device)
-    params = sum(p.numel() for p in model.parameters())
     describe = (f"T5 v1.1 d_model {cfg.d_model}, d_kv {cfg.d_kv}, d_ff {cfg.d_ff}, {cfg.num_layers}+{cfg.num_layers} layers, "
-                f"{cfg.num_heads} heads, vocab {cfg.vocab_size}: {params:,} parameters")
-    print(describe, flush=True)
-    train_ex = encode_examples(sp, data.examples(train_rows))
-    held_ex = encode_examples(sp, data.examples(held_rows))
-    log = train_loop.train(model, make_loss(model, args.device), train_ex, held_ex, lambda e: len(e[0]),
-                           train_loop.Settings.from_args(args), args.work, describe)
-    train_loop.finish(args, log, cfg.to_hf(), params, train_rows, held_rows,
-                      lambda rows: dev_outputs(model, sp, rows, args.device, args.max_new_tokens))
+                f"{cfg.num_heads} heads, vocab {cfg.vocab_size}")
+    train_loop.run(args, model, train_rows, held_rows, lambda examples: encode_examples(sp, examples),
+                   make_loss(model, args.device), lambda prompts: generate(model, sp, prompts, args.device, args.max_new_tokens),
+                   cfg.to_hf(), describe)
 
 
 if __name__ == "__main__":
