@@ -46,6 +46,20 @@ public class DistillScriptTests
             $"{script} no longer makes models/{student}/{file}; retrain the student (tools/distill/README.md) if that is intended");
     }
 
+    [Test]
+    public void A_train_file_that_is_missing_or_not_dataset_rows_stops_with_one_line_naming_it()
+    {
+        var missing = Path.Combine(_work, "no-such.jsonl");
+        var (code, output) = Python.Run(["tools/distill/train_t5.py", "--work", _work, "--train", missing], TimeSpan.FromMinutes(2));
+        Assert.That((code, output.Trim()), Is.EqualTo((1, $"error: {missing}: cannot be read (No such file or directory); give a dataset file in the schema of spec section 2")));
+
+        var bad = Path.Combine(_work, "bad.jsonl");
+        File.WriteAllLines(bad, ["{\"id\":\"a\"}"]);
+        (code, output) = Python.Run(["tools/distill/train_llama.py", "--work", _work, "--train", bad], TimeSpan.FromMinutes(2));
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output.Trim(), Does.StartWith($"error: {bad}:1: not a dataset row").And.Not.Contain("Traceback"));
+    }
+
     private JsonElement Train(string script, params string[] model)
     {
         var rows = Path.Combine(_work, "rows.jsonl");

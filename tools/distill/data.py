@@ -12,6 +12,7 @@ harness renders them, and compact targets the harness's parser reads back unchan
 """
 import json
 import random
+import sys
 
 TOOLS = ("adjust", "selective_adjust", "filter")
 ADJUST = ("exposure", "contrast", "brightness", "highlights", "shadows", "saturation", "vibrance",
@@ -27,8 +28,23 @@ SEPARATORS = (", ", ": ")
 
 
 def read_rows(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    """The dataset rows of a JSONL file; a missing file or a bad line stops with one error line."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = list(enumerate(f, 1))
+    except OSError as e:
+        sys.exit(f"error: {path}: cannot be read ({e.strerror}); give a dataset file in the schema of spec section 2")
+    rows = []
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            row["id"], row["intent"], row["teacher"]  # noqa: B018 (the fields training needs)
+        except (ValueError, KeyError, TypeError) as e:
+            sys.exit(f"error: {path}:{number}: not a dataset row ({e}); check it with harness validate {path}")
+        rows.append(row)
+    return rows
 
 
 def prompt(tool, intent):
