@@ -5,9 +5,11 @@
 #   3. harness mistakes lists the augmentation candidates (wrong filter, below-mean cosine);
 #   4. harness augment writes new intents near those mistakes, labelled by the dataset
 #      generator acting as the teacher (synthetic labels: this project has no teacher LLM);
-#   5. retrain on 12.5% + augmentation with the same recipe;
-#   6. evaluate 12.5%, 12.5% + augmentation and 100% (the shipped student) on the test split,
-#      and compare augmentation against 12.5% with a paired bootstrap (harness compare).
+#   5. retrain on 12.5% + augmentation with the same recipe; and, as a control, on 12.5% plus
+#      as many new intents near rows drawn at random from the rest (mistaken or not), so the
+#      gain from aiming at mistakes separates from the gain from more rows;
+#   6. evaluate 12.5%, 12.5% + augmentation, the control and 100% (the shipped student) on the
+#      test split, and compare each against 12.5% with a paired bootstrap (harness compare).
 # Every step is skipped when its output exists, so a second run resumes.
 #   tools/distill/ro2.sh [OUT_DIR (artifacts/ro2)] [extra train_t5.py options, e.g. --device cuda]
 set -euo pipefail
@@ -74,10 +76,22 @@ EOF
 echo "== 4. augmentation near the mistakes"
 "${harness[@]}" augment --mistakes "$out/mistakes.jsonl" --per-mistake "$per_mistake" --out "$out/augmented.jsonl"
 
-echo "== 5. 12.5% + augmentation"
+echo "== 5. 12.5% + augmentation, and the control: as many new intents near random rows"
 train augmented --extra-train "$out/augmented.jsonl"
+"$py" - "$out" <<'EOF'
+import json, os, random, sys
+out = sys.argv[1]
+mistaken = {json.loads(line)["id"] for line in open(os.path.join(out, "mistakes.jsonl"), encoding="utf-8")}
+rest = [json.loads(line) for line in open(os.path.join(out, "rest.jsonl"), encoding="utf-8")]
+drawn = random.Random(20241002).sample(rest, len(mistaken))
+with open(os.path.join(out, "control-rows.jsonl"), "w", encoding="utf-8") as f:
+    for r in drawn:
+        f.write(json.dumps({"id": r["id"], "intent": r["intent"]}, ensure_ascii=False) + "\n")
+EOF
+"${harness[@]}" augment --mistakes "$out/control-rows.jsonl" --per-mistake "$per_mistake" --out "$out/control.jsonl"
+train control --extra-train "$out/control.jsonl"
 
-echo "== 6. all three on the test split"
+echo "== 6. all four on the test split"
 cat >"$out/test.yaml" <<EOF
 dataset: ../../datasets/tonal-color/test.jsonl
 scenarios: [offline]
@@ -87,10 +101,11 @@ reports: [markdown, json]
 backends:
   - { label: ro2-12.5pct, plugin: Onnx, options: { model: small/onnx, threads: 2 }, batch_size: 32 }
   - { label: ro2-12.5pct-augmented, plugin: Onnx, options: { model: augmented/onnx, threads: 2 }, batch_size: 32 }
+  - { label: ro2-12.5pct-control, plugin: Onnx, options: { model: control/onnx, threads: 2 }, batch_size: 32 }
   - { label: ro2-100pct, plugin: Onnx, options: { model: ../../models/flan-t5-student/onnx, threads: 2 }, batch_size: 32 }
 EOF
 rm -rf "$out/test-run"
 "${harness[@]}" eval --config "$out/test.yaml" --out "$out/test-run" | grep -E "overall"
-"${harness[@]}" compare "$out/test-run/ro2-12.5pct" "$out/test-run/ro2-12.5pct-augmented" "$out/test-run/ro2-100pct" --out "$out/compare" \
+"${harness[@]}" compare "$out/test-run/ro2-12.5pct" "$out/test-run/ro2-12.5pct-augmented" "$out/test-run/ro2-12.5pct-control" "$out/test-run/ro2-100pct" --out "$out/compare" \
   | tee "$out/compare.txt"
 echo "RO2 results: $out/test-run/report.md and $out/compare"
