@@ -57,7 +57,7 @@ public class BadInputTests : WorkFolder
         var code = await HarnessApp.RunAsync(["eval", "--config", config, "--out", Path.Combine(Work, "run")], stdout, stderr);
 
         Assert.That(code, Is.EqualTo(2), stderr.ToString());
-        Assert.That(stderr.ToString(), Does.Contain("1 backend(s) failed to start: broken"));
+        Assert.That(stderr.ToString(), Does.Contain("1 backend(s) failed: broken"));
         var reasons = stdout.ToString().Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
         Assert.That(reasons, Is.EqualTo(new[] { $"error: backend 'broken' (TorchSharp) failed to start: {weights}: has a header that is not valid JSON "
             + "('#' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0.); the file is damaged or not safetensors." }), stdout.ToString());

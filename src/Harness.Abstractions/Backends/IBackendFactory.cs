@@ -16,6 +16,13 @@ public interface IBackendFactory
     IReadOnlyList<BackendOptionInfo> Options { get; }
 
     /// <summary>
+    /// Whether the backend runs native code (an inference engine in C or C++). A native crash
+    /// (a segfault, an abort) would end the harness with it, so such backends run in a child
+    /// <c>harness</c> process unless the config says <c>isolation: in-process</c>.
+    /// </summary>
+    bool LoadsNativeCode => false;
+
+    /// <summary>
     /// Creates a ready backend (model loaded). Throws <see cref="BackendException"/>
     /// with a message for the user when the options or the model files are wrong.
     /// </summary>

@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();
         yield return GateCommand.Create();
+        yield return BackendHostCommand.Create();
     }
 }

@@ -10,7 +10,7 @@ namespace Harness.Cli.Commands;
 /// <summary>
 /// <c>harness eval --config eval.yaml</c>: runs every configured backend over the
 /// dataset and writes the run folder. Exit 0 when every backend ran, 2 on bad input
-/// or when a backend failed to start, 130 on Ctrl+C (finished calls are kept; <c>--resume</c> continues).
+/// or when a backend failed (to start, or its process ended), 130 on Ctrl+C (finished calls are kept; <c>--resume</c> continues).
 /// </summary>
 internal static class EvalCommand
 {
@@ -64,7 +64,7 @@ internal static class EvalCommand
             stdout.WriteLine($"run folder: {options.RunDirectory}");
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
             if (failed.Count == 0) return ExitCodes.Success;
-            stderr.WriteLine($"error: {failed.Count} backend(s) failed to start: {string.Join(", ", failed)} (see above); the others ran.");
+            stderr.WriteLine($"error: {failed.Count} backend(s) failed: {string.Join(", ", failed)} (see above); the others ran.");
             return ExitCodes.InputError;
         });
         return command;

@@ -33,9 +33,9 @@ internal static class PluginsCommand
         {
             output.WriteLine();
             output.WriteLine($"{backend.Name} {backend.Version}  ({backend.Directory})");
-            output.WriteLine($"  {backend.Factory.Description}");
-            if (backend.Factory.Options.Count > 0) output.WriteLine("  options:");
-            foreach (var option in backend.Factory.Options)
+            output.WriteLine($"  {backend.Description}");
+            if (!backend.Options.IsEmpty) output.WriteLine("  options:");
+            foreach (var option in backend.Options)
             {
                 var value = option.Required ? "required" : option.DefaultValue!.Length == 0 ? "optional" : $"default: {option.DefaultValue}";
                 output.WriteLine($"    {option.Name} ({value}): {option.Description}");

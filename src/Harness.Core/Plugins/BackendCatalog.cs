@@ -19,7 +19,7 @@ public sealed class BackendCatalog
 
     /// <summary>A catalog of in-process factories (tests, embedding).</summary>
     public static BackendCatalog Of(params IBackendFactory[] factories) =>
-        new(factories.Select(f => new LoadedBackend(f.Name, "in-process", AppContext.BaseDirectory, f)));
+        new(factories.Select(f => new LoadedBackend(f.Name, "in-process", AppContext.BaseDirectory, f, fromFolder: false)));
 
     /// <summary>Valid names, sorted.</summary>
     public ImmutableArray<string> Names => [.. _byName.Values.Select(b => b.Name).Order(StringComparer.OrdinalIgnoreCase)];

@@ -46,6 +46,15 @@ public sealed class PluginHost
         return new PluginHost([.. backends], [.. failures]);
     }
 
+    /// <summary>Loads the one plugin in <paramref name="pluginDirectory"/> (a folder holding <c>&lt;Name&gt;.dll</c>), as a child backend process does.</summary>
+    public static PluginHost LoadFolder(string pluginDirectory)
+    {
+        var backends = new List<LoadedBackend>();
+        var failures = new List<PluginLoadFailure>();
+        LoadOne(Path.GetFileName(Path.TrimEndingDirectorySeparator(pluginDirectory)), pluginDirectory, backends, failures);
+        return new PluginHost([.. backends], [.. failures]);
+    }
+
     private static void LoadOne(string name, string pluginDir, List<LoadedBackend> backends, List<PluginLoadFailure> failures)
     {
         var assemblyPath = Path.Combine(pluginDir, name + ".dll");
@@ -54,32 +63,43 @@ public sealed class PluginHost
             failures.Add(new PluginLoadFailure(name, pluginDir, $"no {name}.dll in the folder (a plugin folder holds <Name>/<Name>.dll)"));
             return;
         }
+        List<Type> factoryTypes;
+        string version;
         try
         {
             var assembly = new PluginLoadContext(assemblyPath).LoadFromAssemblyPath(assemblyPath);
-            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
                 ?? assembly.GetName().Version?.ToString() ?? "?";
-            var factoryTypes = assembly.GetExportedTypes()
+            factoryTypes = assembly.GetExportedTypes()
                 .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBackendFactory).IsAssignableFrom(t))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
                 .ToList();
-            if (factoryTypes.Count == 0)
-            {
-                failures.Add(new PluginLoadFailure(name, pluginDir, $"{name}.dll has no public {nameof(IBackendFactory)} implementation"));
-                return;
-            }
-            foreach (var type in factoryTypes)
-            {
-                var factory = (IBackendFactory)Activator.CreateInstance(type)!;
-                if (backends.Any(b => string.Equals(b.Name, factory.Name, StringComparison.OrdinalIgnoreCase)))
-                    failures.Add(new PluginLoadFailure(name, pluginDir, $"backend name '{factory.Name}' is already taken by another plugin"));
-                else
-                    backends.Add(new LoadedBackend(name, version, pluginDir, factory));
-            }
         }
         catch (Exception ex)
         {
             failures.Add(new PluginLoadFailure(name, pluginDir, Describe(ex)));
+            return;
+        }
+        if (factoryTypes.Count == 0)
+        {
+            failures.Add(new PluginLoadFailure(name, pluginDir, $"{name}.dll has no public {nameof(IBackendFactory)} implementation"));
+            return;
+        }
+        // One factory that breaks its contract fails alone; the plugin's other factories still load.
+        foreach (var type in factoryTypes)
+        {
+            try
+            {
+                var backend = new LoadedBackend(name, version, pluginDir, (IBackendFactory)Activator.CreateInstance(type)!);
+                if (backends.Any(b => string.Equals(b.Name, backend.Name, StringComparison.OrdinalIgnoreCase)))
+                    failures.Add(new PluginLoadFailure(name, pluginDir, $"backend name '{backend.Name}' is already taken by another plugin"));
+                else
+                    backends.Add(backend);
+            }
+            catch (Exception ex)
+            {
+                failures.Add(new PluginLoadFailure(name, pluginDir, Describe(ex)));
+            }
         }
     }
 
@@ -89,6 +109,7 @@ public sealed class PluginHost
         var reason = inner switch
         {
             BadImageFormatException => "not a .NET assembly (bad image format)",
+            PluginContractException c => c.Message,
             ReflectionTypeLoadException r => "types failed to load: " + string.Join("; ", r.LoaderExceptions.Select(e => e?.Message).Distinct()),
             _ => $"{inner.GetType().Name}: {inner.Message}",
         };

@@ -3,6 +3,7 @@ using Harness.Backends;
 using Harness.Metrics;
 using Harness.Plugins;
 using Harness.Reports;
+using Harness.Running.Isolation;
 
 namespace Harness.Running;
 
@@ -18,55 +19,59 @@ internal static class BackendRun
     {
         var config = state.Config;
         IBackend backend;
+        BackendInfo info;
         try
         {
-            var options = new BackendOptions(entry.Options, $"{Path.GetFileName(config.SourcePath)}: backends[{entry.Index}] ({entry.Label})");
-            var context = new BackendContext(plugin.Directory, config.BaseDirectory, state.Progress.Log);
-            backend = await plugin.Factory.CreateAsync(options, context, cancellationToken);
+            (backend, info) = await BackendStart.StartAsync(entry, plugin, state, cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (BackendStartException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var error = $"backend '{entry.Label}' ({entry.Plugin}) failed to start: {ex.Message.ReplaceLineEndings(" ")}";
+            var error = $"backend '{entry.Label}' ({entry.Plugin}) failed to start: {ex.Message}";
             state.Progress.Log("error: " + error);
             state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, null, null, null, error);
             state.Manifest.Write(state.ManifestPath);
-            return [.. config.Scenarios.Select(s => new BackendRunResult(
-                entry.Label,
-                ScenarioMetrics.Empty(Identity(state, entry, entry.Plugin, "(not started)", null, "none", s), state.Rows, config.Seed),
-                [],
-                error))];
+            return Failed(entry, state, entry.Plugin, "(not started)", null, "none", config.Scenarios, error);
         }
 
         try
         {
-            var info = backend.Info;
             state.Manifest.CheckModel(state.Previous, entry.Label, info.ModelSha256, state.ManifestPath);
             state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, null);
             state.Manifest.Write(state.ManifestPath);
 
             var results = new List<BackendRunResult>();
             foreach (var scenario in config.Scenarios)
-                results.Add(await RunScenarioAsync(backend, info, entry, scenario, state, cancellationToken));
+            {
+                try
+                {
+                    results.Add(await RunScenarioAsync(backend, info, entry, scenario, state, cancellationToken));
+                }
+                catch (BackendProcessException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The child process is gone: this backend stops here; its finished calls are kept for --resume.
+                    var error = $"backend '{entry.Label}' ({entry.Plugin}) failed in {scenario}: {ex.Message} (finished calls are kept; --resume continues)";
+                    state.Progress.Log("error: " + error);
+                    state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, error);
+                    state.Manifest.Write(state.ManifestPath);
+                    results.AddRange(Failed(entry, state, info.Name, info.Model, info.ModelSha256, info.Device, config.Scenarios[results.Count..], error));
+                    break;
+                }
+            }
             return results;
         }
         finally
         {
-            await DisposeAsync(backend, entry, state.Progress);
+            await BackendStart.StopAsync(backend, entry, TimeSpan.FromSeconds(config.StartTimeoutSeconds), state.Progress);
         }
     }
 
-    // The results are on disk by now; a backend that fails to release its model must not lose them.
-    private static async Task DisposeAsync(IBackend backend, BackendConfig entry, IProgressSink progress)
-    {
-        try
-        {
-            await backend.DisposeAsync();
-        }
-        catch (Exception ex)
-        {
-            progress.Log($"warning: backend '{entry.Label}' failed to shut down: {ex.Message.ReplaceLineEndings(" ")}");
-        }
-    }
+    private static BackendRunResult[] Failed(
+        BackendConfig entry, RunState state, string backend, string model, string? modelSha, string device, IEnumerable<string> scenarios, string error) =>
+        [.. scenarios.Select(s => new BackendRunResult(
+            entry.Label,
+            ScenarioMetrics.Empty(Identity(state, entry, backend, model, modelSha, device, s), state.Rows, state.Config.Seed),
+            [],
+            error))];
 
     private static async Task<BackendRunResult> RunScenarioAsync(
         IBackend backend, BackendInfo info, BackendConfig entry, string scenario, RunState state, CancellationToken cancellationToken)

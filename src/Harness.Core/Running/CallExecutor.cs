@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Harness.Backends;
 using Harness.Parsing;
+using Harness.Running.Isolation;
+using Harness.Tools;
 
 namespace Harness.Running;
 
@@ -9,7 +11,8 @@ namespace Harness.Running;
 /// Makes one backend call for a batch of planned calls, under the per-call timeout,
 /// and appends a record per call. A timeout, an exception or a missing response is
 /// recorded on the calls it concerns (parse failure <c>backend_error</c>) and the run
-/// goes on; only the run's own cancellation propagates.
+/// goes on; only the run's own cancellation propagates, and a
+/// <see cref="BackendProcessException"/> (an isolated backend's process ended), after its calls are recorded.
 /// </summary>
 internal static class CallExecutor
 {
@@ -27,21 +30,30 @@ internal static class CallExecutor
         timeout.CancelAfter(limit);
         var watch = Stopwatch.StartNew();
         IReadOnlyList<ToolResponse> responses;
+        BackendProcessException? fatal = null;
+        // Task.Run: a backend that blocks before its first await still meets the timeout;
+        // WaitAsync also abandons a backend that ignores its token.
+        var generating = Task.Run(() => context.Backend.GenerateAsync(requests, timeout.Token), CancellationToken.None);
         try
         {
-            // WaitAsync also abandons a backend that ignores its token.
-            responses = await context.Backend.GenerateAsync(requests, timeout.Token).WaitAsync(timeout.Token);
-            if (responses.Count != requests.Count)
-                responses = FailAll(requests.Count, $"backend returned {responses.Count} responses for {requests.Count} requests");
+            responses = Checked(await generating.WaitAsync(timeout.Token), requests.Count);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            responses = FailAll(requests.Count, ex is OperationCanceledException
-                ? $"timed out after {seconds} s"
-                : $"{ex.GetType().Name}: {ex.Message}".ReplaceLineEndings(" "));
+            // Ctrl+C: answers that arrive anyway are finished calls and kept; the rest are redone on resume.
+            await Task.WhenAny(generating, Task.Delay(CancelGrace, CancellationToken.None));
+            if (!generating.IsCompletedSuccessfully) throw new OperationCanceledException(cancellationToken);
+            responses = Checked(generating.Result, requests.Count);
         }
-        // Answers that arrived are kept even when cancellation came meanwhile: they are finished calls.
+        catch (Exception ex)
+        {
+            // Only the limit's own expiry is a timeout; a plugin that cancels itself is an error like any other.
+            var timedOut = ex is OperationCanceledException or BackendProcessException && timeout.IsCancellationRequested;
+            var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            responses = FailAll(requests.Count, timedOut ? $"timed out after {seconds} s" : BackendStart.Describe(ex));
+            // A child process that ended or was stopped takes the backend with it, once these calls are recorded.
+            fatal = ex as BackendProcessException;
+        }
         watch.Stop();
 
         var latency = watch.Elapsed.TotalMilliseconds / (amortize ? batch.Count : 1);
@@ -53,12 +65,35 @@ internal static class CallExecutor
             var parsed = error is null
                 ? context.Parser.Parse(call.Tool, response.Text)
                 : ParsedOutput.BackendFailure(call.Tool, error);
+            var (input, output) = CheckTokens(context, call, response);
             context.Log.Append(new CallRecord(
                 call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
-                latency, response.InputTokens, response.OutputTokens, error, call.Warmup));
+                latency, input, output, error, call.Warmup));
         }
         context.Progress.Advance(batch.Count);
+        if (fatal is not null) throw fatal;
     }
+
+    /// <summary>The most tokens one call can report; more (or fewer than none) is a plugin defect, not a measurement.</summary>
+    public const int MaxTokensPerCall = 1 << 20;
+
+    // Token counts drive throughput and cost: a negative or absurd count is dropped (recorded as unknown, 0) with one warning per scenario.
+    private static (int Input, int Output) CheckTokens(ScenarioContext context, PlannedCall call, ToolResponse response)
+    {
+        static bool Valid(int tokens) => tokens is >= 0 and <= MaxTokensPerCall;
+        if (Valid(response.InputTokens) && Valid(response.OutputTokens)) return (response.InputTokens, response.OutputTokens);
+        if (context.Warnings.Add("tokens"))
+            context.Progress.Log($"warning: backend '{context.Entry.Label}' reported {response.InputTokens} input and {response.OutputTokens} output tokens for {call.Row.Id} ({call.Tool.WireName()}); counts outside 0..{MaxTokensPerCall} are recorded as unknown (0).");
+        return (Valid(response.InputTokens) ? response.InputTokens : 0, Valid(response.OutputTokens) ? response.OutputTokens : 0);
+    }
+
+    // How long a cancelled run waits for the call in flight to settle, so answers that were already computed are kept.
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(2);
+
+    private static IReadOnlyList<ToolResponse> Checked(IReadOnlyList<ToolResponse>? responses, int requests) =>
+        responses is null ? FailAll(requests, "backend returned no list of responses")
+        : responses.Count != requests ? FailAll(requests, $"backend returned {responses.Count} responses for {requests} requests")
+        : responses;
 
     private static ToolResponse[] FailAll(int count, string error) =>
         [.. Enumerable.Repeat(ToolResponse.Failed(error), count)];

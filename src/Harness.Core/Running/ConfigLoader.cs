@@ -14,9 +14,9 @@ namespace Harness.Running;
 public static class ConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "backends"];
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "backends"];
 
-    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost"];
+    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation"];
 
     private static readonly string[] CostKeys = ["usd_per_hour", "usd_per_1k_input_tokens", "usd_per_1k_output_tokens"];
 
@@ -68,7 +68,8 @@ public static class ConfigLoader
             YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : 20241002,
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
             template, reports, backends,
-            Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends));
+            Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends),
+            YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds);
     }
 
     // floor: and ceiling: name one of the backends by its label.
@@ -133,6 +134,16 @@ public static class ConfigLoader
             if (cost == new CostConfig(null, null, null))
                 throw yaml.Error(c, field + ".cost", "needs usd_per_hour or usd_per_1k_input_tokens / usd_per_1k_output_tokens");
         }
-        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId);
+        BackendIsolation? isolation = null;
+        if (YamlReader.Child(map, "isolation") is { } iso)
+        {
+            isolation = yaml.String(iso, field + ".isolation") switch
+            {
+                "in-process" => BackendIsolation.InProcess,
+                "process" => BackendIsolation.Process,
+                var other => throw yaml.Error(iso, field + ".isolation", $"'{other}' is not an isolation; valid: in-process, process"),
+            };
+        }
+        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId, isolation);
     }
 }

@@ -18,6 +18,7 @@ namespace Harness.Running;
 /// <param name="Backends">The backends, in config order.</param>
 /// <param name="Floor">The label of the backend whose overall is the floor line in reports (<c>floor:</c>), or null to recognise it by name.</param>
 /// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the teacher replayed), or null to recognise it by name.</param>
+/// <param name="StartTimeoutSeconds">Limit of starting one backend (loading its model) and of shutting it down (<c>start_timeout_s</c>).</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -33,8 +34,12 @@ public sealed record EvalConfig(
     ImmutableArray<string> Reports,
     ImmutableArray<BackendConfig> Backends,
     string? Floor = null,
-    string? Ceiling = null)
+    string? Ceiling = null,
+    double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds)
 {
+    /// <summary>The default of <c>start_timeout_s</c>: a 7B GGUF loads in well under a minute on CPU.</summary>
+    public const double DefaultStartTimeoutSeconds = 300;
+
     /// <summary>The spec's concise template (§3).</summary>
     public const string DefaultPromptTemplate = "tool: {tool}\nintent: {intent}";
 
@@ -55,6 +60,11 @@ public sealed record EvalConfig(
 /// carry the same model through a different engine or file format, and the report shows how far
 /// their outputs agree. Null when not declared.
 /// </param>
+/// <param name="Isolation">
+/// Where the backend runs (<c>isolation</c>): in the harness process, or in a child <c>harness</c> process
+/// so that a native crash or a hang fails only this backend. Null for the plugin's default
+/// (a child process for plugins that load native code).
+/// </param>
 public sealed record BackendConfig(
     string Label,
     string Plugin,
@@ -63,7 +73,18 @@ public sealed record BackendConfig(
     string PromptTemplate,
     CostConfig? Cost,
     int Index,
-    string? ModelId = null);
+    string? ModelId = null,
+    BackendIsolation? Isolation = null);
+
+/// <summary>Where a backend runs.</summary>
+public enum BackendIsolation
+{
+    /// <summary>In the harness process: cheapest; a native crash ends the whole run.</summary>
+    InProcess,
+
+    /// <summary>In a child <c>harness</c> process speaking a line protocol: a crash, an exit or a hang fails only this backend.</summary>
+    Process,
+}
 
 /// <summary>
 /// Prices (spec §5): a local model gives <paramref name="UsdPerHour"/> (hardware price);

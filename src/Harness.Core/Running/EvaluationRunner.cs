@@ -50,11 +50,11 @@ public static class EvaluationRunner
     // A misspelt option would otherwise be ignored silently by the plugin.
     private static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
     {
-        var known = plugin.Factory.Options.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = plugin.Options.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = entry.Options.Keys.FirstOrDefault(k => !known.Contains(k));
         if (unknown is not null)
             throw new InputException(
-                $"{config.SourcePath}: backends[{entry.Index}].options.{unknown}: {plugin.Name} has no option '{unknown}'; valid: {(known.Count == 0 ? "(none)" : string.Join(", ", plugin.Factory.Options.Select(o => o.Name)))}.");
+                $"{config.SourcePath}: backends[{entry.Index}].options.{unknown}: {plugin.Name} has no option '{unknown}'; valid: {(known.Count == 0 ? "(none)" : string.Join(", ", plugin.Options.Select(o => o.Name)))}.");
     }
 
     private static (RunManifest Manifest, RunManifest? Previous) OpenManifest(EvalConfig config, RunOptions options, string datasetSha, int rows)

@@ -17,4 +17,7 @@ internal sealed record ScenarioContext(
 {
     /// <summary>Whether the row at <paramref name="index"/> is a warm-up intent.</summary>
     public bool IsWarmup(int index) => index < Config.Warmup;
+
+    /// <summary>Warnings already given in this scenario, so each is given once.</summary>
+    public HashSet<string> Warnings { get; } = new(StringComparer.Ordinal);
 }

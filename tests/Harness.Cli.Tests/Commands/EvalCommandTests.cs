@@ -52,7 +52,7 @@ public class EvalCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stdout, Does.Contain("backend 'broken' (Retrieval) failed to start").And.Contain("missing.jsonl: file not found"));
         Assert.That(result.Stdout, Does.Contain("teacher / offline: overall 1.000"));
-        Assert.That(result.Stderr, Does.Contain("1 backend(s) failed to start: broken"));
+        Assert.That(result.Stderr, Does.Contain("1 backend(s) failed: broken"));
     }
 
     [Test]
