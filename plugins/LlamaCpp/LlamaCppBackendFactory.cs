@@ -15,6 +15,9 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
 
     public IReadOnlyList<BackendOptionInfo> Options => LlamaSettings.Options;
 
+    /// <summary>llama.cpp is native code: by default the backend runs in a child process, where a crash fails only it.</summary>
+    public bool LoadsNativeCode => true;
+
     public async Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         var settings = LlamaSettings.Read(options, context);

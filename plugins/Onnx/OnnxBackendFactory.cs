@@ -15,6 +15,9 @@ public sealed class OnnxBackendFactory : IBackendFactory
 
     public IReadOnlyList<BackendOptionInfo> Options => OnnxSettings.Options;
 
+    /// <summary>ONNX Runtime is native code: by default the backend runs in a child process, where a crash fails only it.</summary>
+    public bool LoadsNativeCode => true;
+
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         var settings = OnnxSettings.Read(options, context);

@@ -15,6 +15,9 @@ public sealed class TorchSharpBackendFactory : IBackendFactory
 
     public IReadOnlyList<BackendOptionInfo> Options => TorchSharpSettings.Options;
 
+    /// <summary>LibTorch is native code: by default the backend runs in a child process, where a crash fails only it.</summary>
+    public bool LoadsNativeCode => true;
+
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         var settings = TorchSharpSettings.Read(options, context);
