@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return PluginsCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();
+        yield return BenchCommand.Create();
         yield return GateCommand.Create();
         yield return BackendHostCommand.Create();
     }

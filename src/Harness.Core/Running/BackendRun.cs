@@ -22,7 +22,7 @@ internal static class BackendRun
         BackendInfo info;
         try
         {
-            (backend, info) = await BackendStart.StartAsync(entry, plugin, state, cancellationToken);
+            (backend, info) = await BackendStart.StartAsync(entry, plugin, config, state.Progress.Log, cancellationToken);
         }
         catch (BackendStartException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,7 +61,7 @@ internal static class BackendRun
         }
         finally
         {
-            await BackendStart.StopAsync(backend, entry, TimeSpan.FromSeconds(config.StartTimeoutSeconds), state.Progress);
+            await BackendStart.StopAsync(backend, entry, TimeSpan.FromSeconds(config.StartTimeoutSeconds), state.Progress.Log);
         }
     }
 

@@ -14,23 +14,22 @@ namespace Harness.Running;
 internal static class BackendStart
 {
     public static async Task<(IBackend Backend, BackendInfo Info)> StartAsync(
-        BackendConfig entry, LoadedBackend plugin, RunState state, CancellationToken cancellationToken)
+        BackendConfig entry, LoadedBackend plugin, EvalConfig config, Action<string> log, CancellationToken cancellationToken)
     {
-        var config = state.Config;
         var options = new BackendOptions(entry.Options, $"{Path.GetFileName(config.SourcePath)}: backends[{entry.Index}] ({entry.Label})");
         var limit = TimeSpan.FromSeconds(config.StartTimeoutSeconds);
         IBackend? backend = null;
         try
         {
-            if (IsolationOf(entry, plugin) == BackendIsolation.Process)
+            if (entry.IsolationWith(plugin) == BackendIsolation.Process)
             {
                 if (!plugin.FromFolder)
                     throw new BackendStartException($"isolation: process needs a plugin loaded from a plugin folder, and {plugin.Name} was given to the harness in process; use isolation: in-process");
-                backend = await IsolatedBackend.StartAsync(plugin, options, config.BaseDirectory, entry.Label, state.Progress.Log, limit, cancellationToken);
+                backend = await IsolatedBackend.StartAsync(plugin, options, config.BaseDirectory, entry.Label, log, limit, cancellationToken);
             }
             else
             {
-                var context = new BackendContext(plugin.Directory, config.BaseDirectory, state.Progress.Log);
+                var context = new BackendContext(plugin.Directory, config.BaseDirectory, log);
                 // Task.Run: a factory that blocks before its first await must not hold the run past the limit.
                 var creating = Task.Run(() => plugin.Factory.CreateAsync(options, context, cancellationToken), CancellationToken.None);
                 try
@@ -51,17 +50,13 @@ internal static class BackendStart
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            if (backend is not null) await StopAsync(backend, entry, limit, state.Progress);
+            if (backend is not null) await StopAsync(backend, entry, limit, log);
             throw ex as BackendStartException ?? new BackendStartException(Describe(ex));
         }
     }
 
-    /// <summary>The isolation the config asks for, else the plugin's default: a child process for native code loaded from a plugin folder.</summary>
-    public static BackendIsolation IsolationOf(BackendConfig entry, LoadedBackend plugin) =>
-        entry.Isolation ?? (plugin.LoadsNativeCode && plugin.FromFolder ? BackendIsolation.Process : BackendIsolation.InProcess);
-
     /// <summary>Disposes <paramref name="backend"/> within the start limit; a failure or a hang is a warning, since the results are on disk by now.</summary>
-    public static async Task StopAsync(IBackend backend, BackendConfig entry, TimeSpan limit, IProgressSink progress)
+    public static async Task StopAsync(IBackend backend, BackendConfig entry, TimeSpan limit, Action<string> log)
     {
         try
         {
@@ -69,11 +64,11 @@ internal static class BackendStart
         }
         catch (TimeoutException)
         {
-            progress.Log($"warning: backend '{entry.Label}' did not shut down within start_timeout_s = {Seconds(limit)} s; its results are kept.");
+            log($"warning: backend '{entry.Label}' did not shut down within start_timeout_s = {Seconds(limit)} s; its results are kept.");
         }
         catch (Exception ex)
         {
-            progress.Log($"warning: backend '{entry.Label}' failed to shut down: {Describe(ex)}");
+            log($"warning: backend '{entry.Label}' failed to shut down: {Describe(ex)}");
         }
     }
 

@@ -74,7 +74,12 @@ public sealed record BackendConfig(
     CostConfig? Cost,
     int Index,
     string? ModelId = null,
-    BackendIsolation? Isolation = null);
+    BackendIsolation? Isolation = null)
+{
+    /// <summary>The isolation the config asks for, else the plugin's default: a child process for native code loaded from a plugin folder.</summary>
+    public BackendIsolation IsolationWith(Plugins.LoadedBackend plugin) =>
+        Isolation ?? (plugin.LoadsNativeCode && plugin.FromFolder ? BackendIsolation.Process : BackendIsolation.InProcess);
+}
 
 /// <summary>Where a backend runs.</summary>
 public enum BackendIsolation
