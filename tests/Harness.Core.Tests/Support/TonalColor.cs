@@ -7,6 +7,9 @@ internal static class TonalColor
 
     public static string TrainSplit => PathOf("train.jsonl");
 
+    /// <summary>The generator's oracle predictions for the test split (the attainable ceiling).</summary>
+    public static string TestOracle => PathOf("test.oracle.jsonl");
+
     private static string PathOf(string name)
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)

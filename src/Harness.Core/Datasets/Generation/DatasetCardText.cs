@@ -22,6 +22,14 @@ internal static class DatasetCardText
             ## Files
 
             - `train.jsonl`, `test.jsonl`: one intent per line in the schema of spec §2 (see *Fields* below).
+            - `train.oracle.jsonl`, `test.oracle.jsonl`: the predictions of the generator's **oracle**, in the
+              predictions-file format (one object with `id` and `outputs` per line; `harness score` and the Replay plugin
+              read it): what an ideal student would answer if it knew each intent's concepts and degree words
+              but none of the teacher's random draws — the teacher's noise-free setting, and a tool used when the
+              intent's noise-free propensity passes a per-tool threshold chosen to maximise selection F1 on the
+              train split only. Its score on the test split is the attainable ceiling of this data (the teacher
+              itself scores 1.0 only because it is the ground truth). It exists only because the data is
+              synthetic: with a real teacher nobody knows the concepts behind an intent.
             - `filters.txt`: the filter (LUT) catalogue, {filters} names, one per line after a `#` header;
               every teacher filter name is one of them.
             - `README.md`: this card, written by the generator from the generated rows.

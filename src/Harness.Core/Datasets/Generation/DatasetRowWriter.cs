@@ -53,7 +53,8 @@ public static class DatasetRowWriter
         json.WriteEndObject();
     }
 
-    private static void WriteSetting(Utf8JsonWriter json, ToolSetting? setting)
+    /// <summary>One setting as the dataset writes it (<c>null</c> for a tool not used).</summary>
+    internal static void WriteSetting(Utf8JsonWriter json, ToolSetting? setting)
     {
         switch (setting)
         {

@@ -26,20 +26,27 @@ public sealed class GeneratedDataset
     /// <summary>The filter catalogue, in filters.txt order.</summary>
     public ImmutableArray<string> Filters { get; }
 
-    /// <summary>The files of the dataset folder and their bytes: train.jsonl, test.jsonl, filters.txt, README.md.</summary>
+    /// <summary>
+    /// The files of the dataset folder and their bytes: train.jsonl, test.jsonl, the oracle's
+    /// predictions for each (train.oracle.jsonl, test.oracle.jsonl; <see cref="OracleModel"/>),
+    /// filters.txt, README.md.
+    /// </summary>
     public ImmutableArray<KeyValuePair<string, byte[]>> Files()
     {
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var thresholds = OracleModel.Thresholds(Train);
         return
         [
             new("train.jsonl", DatasetRowWriter.ToBytes(Train.Rows)),
             new("test.jsonl", DatasetRowWriter.ToBytes(Test.Rows)),
+            new("train.oracle.jsonl", OracleModel.PredictionsFile(Train, thresholds)),
+            new("test.oracle.jsonl", OracleModel.PredictionsFile(Test, thresholds)),
             new("filters.txt", utf8.GetBytes(FilterCatalogue.ToText())),
             new("README.md", utf8.GetBytes(DatasetCard.Render(this))),
         ];
     }
 
-    /// <summary>Writes the dataset folder, creating it if needed and replacing the four files.</summary>
+    /// <summary>Writes the dataset folder, creating it if needed and replacing its files.</summary>
     public void WriteTo(string directory)
     {
         try
