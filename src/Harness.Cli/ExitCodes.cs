@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>Stopped by Ctrl+C; finished work was kept.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>Stopped by SIGTERM (how CI and schedulers cancel a job); finished work was kept.</summary>
+    public const int Terminated = 143;
+
     /// <summary>A defect in the harness itself.</summary>
     public const int InternalError = 70;
 }

@@ -17,12 +17,12 @@ public class DatagenCommandTests
     }
 
     [Test]
-    public void Datagen_writes_the_four_dataset_files_and_exits_zero()
+    public void Datagen_writes_the_dataset_files_and_the_oracle_predictions_and_exits_zero()
     {
         var exit = DatagenCommand.Create().Parse(["--seed", "7", "--out", _dir]).Invoke();
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success));
-        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "train.jsonl", "test.jsonl", "filters.txt", "README.md" }));
+        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "train.jsonl", "test.jsonl", "train.oracle.jsonl", "test.oracle.jsonl", "filters.txt", "README.md" }));
         Assert.That(File.ReadLines(Path.Combine(_dir, "test.jsonl")).Count(), Is.EqualTo(1000));
         Assert.That(File.ReadLines(Path.Combine(_dir, "train.jsonl")).Count(), Is.EqualTo(8252));
     }

@@ -67,8 +67,7 @@ internal static class AugmentCommand
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (directory is not null) Directory.CreateDirectory(directory);
-            using var stream = File.Create(path);
-            DatasetRowWriter.Write(stream, augmented.Rows);
+            AtomicFile.Write(path, stream => DatasetRowWriter.Write(stream, augmented.Rows));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

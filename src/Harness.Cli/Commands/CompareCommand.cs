@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Harness.Metrics;
 using Harness.Reports;
 using Harness.Reports.Stored;
@@ -33,7 +32,7 @@ internal static class CompareCommand
             var markdown = ComparisonMarkdown.Render(report);
             var files = new List<string>(await new HtmlReportWriter().WriteAsync(report, outDir, cancellationToken));
             var md = Path.Combine(outDir, "report.md");
-            await File.WriteAllTextAsync(md, $"# Comparison: {report.RunId}\n\n{markdown}", new UTF8Encoding(false), cancellationToken);
+            await AtomicFile.WriteAllTextAsync(md, $"# Comparison: {report.RunId}\n\n{markdown}", cancellationToken);
             files.Add(md);
 
             await stdout.WriteAsync(markdown);

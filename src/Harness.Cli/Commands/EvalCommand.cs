@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Harness.Cli.Progress;
 using Harness.Plugins;
 using Harness.Reports;
@@ -10,7 +11,7 @@ namespace Harness.Cli.Commands;
 /// <summary>
 /// <c>harness eval --config eval.yaml</c>: runs every configured backend over the
 /// dataset and writes the run folder. Exit 0 when every backend ran, 2 on bad input
-/// or when a backend failed (to start, or its process ended), 130 on Ctrl+C (finished calls are kept; <c>--resume</c> continues).
+/// or when a backend failed (to start, or its process ended), 130 on Ctrl+C and 143 on SIGTERM (finished calls are kept; <c>--resume</c> continues).
 /// </summary>
 internal static class EvalCommand
 {
@@ -36,8 +37,9 @@ internal static class EvalCommand
             var options = RunOptions.Create(host.Catalog, parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume), DateTimeOffset.UtcNow);
             stdout.WriteLine($"run {options.RunId} -> {options.RunDirectory}");
 
-            // Ctrl+C stops after the call in flight; every finished call is already on disk.
+            // Ctrl+C (and SIGTERM, how CI and schedulers cancel) stops after the call in flight; every finished call is already on disk.
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var signal = ExitCodes.Cancelled;
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 // A second Ctrl+C ends the process at once (a backend call that never returns).
@@ -46,6 +48,13 @@ internal static class EvalCommand
                 interrupt.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                signal = ExitCodes.Terminated;
+                stderr.WriteLine("terminated (SIGTERM): stopping after the calls in flight...");
+                interrupt.Cancel();
+            });
             RunReport report;
             try
             {
@@ -53,8 +62,8 @@ internal static class EvalCommand
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
-                stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: harness eval --config {parse.GetValue(config)} --run-id {options.RunId} --resume");
-                return ExitCodes.Cancelled;
+                stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: {ResumeCommand(parse.GetValue(config)!, options.RunDirectory, parse.GetValue(plugins))}");
+                return signal;
             }
             finally
             {
@@ -69,6 +78,21 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    /// <summary>The command that continues this run exactly: the same config, run folder and plugin folder.</summary>
+    internal static string ResumeCommand(string config, string runDirectory, string? plugins)
+    {
+        var words = new List<string> { "harness", "eval", "--config", config, "--out", runDirectory };
+        if (!string.IsNullOrWhiteSpace(plugins)) words.AddRange(["--plugins", plugins]);
+        words.Add("--resume");
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    // POSIX shell quoting: plain words stay bare, anything else goes in single quotes.
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@".Contains(c))
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static async Task<RunReport> RunWithProgressAsync(EvalConfig config, RunOptions options, TextWriter stdout, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ internal static class ScoreCommand
             if (predictions.MissingIds.Length > 0)
             {
                 missingList = Path.Combine(directory, MissingFile);
-                await File.WriteAllLinesAsync(missingList, predictions.MissingIds, cancellationToken);
+                await AtomicFile.WriteAllTextAsync(missingList, string.Concat(predictions.MissingIds.Select(id => id + "\n")), cancellationToken);
             }
             PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions, missingList);
             var stdout = parseResult.InvocationConfiguration.Output;

@@ -52,8 +52,8 @@ public static class GateReport
         Directory.CreateDirectory(directory);
         var md = Path.Combine(directory, MarkdownFile);
         var junit = Path.Combine(directory, JUnitFile);
-        await File.WriteAllTextAsync(md, Markdown(decision), new UTF8Encoding(false), cancellationToken);
-        await File.WriteAllTextAsync(junit, JUnit(decision), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(md, Markdown(decision), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(junit, JUnit(decision), cancellationToken);
         return [md, junit];
     }
 

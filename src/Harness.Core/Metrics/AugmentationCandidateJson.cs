@@ -40,11 +40,6 @@ public static class AugmentationCandidateJson
         ArgumentNullException.ThrowIfNull(candidates);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        foreach (var candidate in candidates)
-        {
-            writer.Write(Serialize(candidate));
-            writer.Write('\n');
-        }
+        AtomicFile.WriteAllText(path, string.Concat(candidates.Select(c => Serialize(c) + "\n")));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Harness.Reports.Html;
 
 namespace Harness.Reports;
@@ -17,7 +16,7 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        await File.WriteAllTextAsync(path, Render(report), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, Render(report), cancellationToken);
         return [path];
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Harness.Reports;
 
@@ -16,7 +15,7 @@ public sealed class JUnitReportWriter : IReportWriter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        await File.WriteAllTextAsync(path, Render(report), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, Render(report), cancellationToken);
         return [path];
     }
 

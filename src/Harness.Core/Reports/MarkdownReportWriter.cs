@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Harness.Metrics;
 using Harness.Reports.Markdown;
 using Harness.Running;
@@ -26,7 +25,7 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        await File.WriteAllTextAsync(path, Render(report), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(path, Render(report), cancellationToken).ConfigureAwait(false);
         return [path];
     }
 

@@ -23,7 +23,7 @@ public static class MetricsJson
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, Serialize(metrics) + "\n", new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, Serialize(metrics) + "\n");
     }
 
     /// <summary>The metrics as indented JSON text.</summary>

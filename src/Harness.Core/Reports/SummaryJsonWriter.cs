@@ -22,7 +22,7 @@ public sealed class SummaryJsonWriter : IReportWriter
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, RunLayout.SummaryFile);
-        await File.WriteAllTextAsync(path, Serialize(report), new UTF8Encoding(false), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, Serialize(report), cancellationToken);
         return [path];
     }
 

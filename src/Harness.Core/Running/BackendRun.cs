@@ -4,6 +4,7 @@ using Harness.Metrics;
 using Harness.Plugins;
 using Harness.Reports;
 using Harness.Running.Isolation;
+using Harness.Tools;
 
 namespace Harness.Running;
 
@@ -28,15 +29,15 @@ internal static class BackendRun
         {
             var error = $"backend '{entry.Label}' ({entry.Plugin}) failed to start: {ex.Message}";
             state.Progress.Log("error: " + error);
-            state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, null, null, null, error);
+            state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, null, null, null, error, plugin.Version);
             state.Manifest.Write(state.ManifestPath);
             return Failed(entry, state, entry.Plugin, "(not started)", null, "none", config.Scenarios, error);
         }
 
         try
         {
-            state.Manifest.CheckModel(state.Previous, entry.Label, info.ModelSha256, state.ManifestPath);
-            state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, null);
+            state.Manifest.CheckModel(state.Previous, entry.Label, info.ModelSha256, state.ManifestPath, plugin.Version);
+            state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, null, plugin.Version);
             state.Manifest.Write(state.ManifestPath);
 
             var results = new List<BackendRunResult>();
@@ -51,7 +52,7 @@ internal static class BackendRun
                     // The child process is gone: this backend stops here; its finished calls are kept for --resume.
                     var error = $"backend '{entry.Label}' ({entry.Plugin}) failed in {scenario}: {ex.Message} (finished calls are kept; --resume continues)";
                     state.Progress.Log("error: " + error);
-                    state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, error);
+                    state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, error, plugin.Version);
                     state.Manifest.Write(state.ManifestPath);
                     results.AddRange(Failed(entry, state, info.Name, info.Model, info.ModelSha256, info.Device, config.Scenarios[results.Count..], error));
                     break;
@@ -63,6 +64,19 @@ internal static class BackendRun
         {
             await BackendStart.StopAsync(backend, entry, TimeSpan.FromSeconds(config.StartTimeoutSeconds), state.Progress.Log);
         }
+    }
+
+    // A resumed backend is cold: its warm-up intents ran in the earlier process. Run them again,
+    // unrecorded, before the calls that are still to be timed, so the first of those is not cold.
+    private static async Task RewarmAfterResumeAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var warm = context.Rows.Take(context.Config.Warmup).ToList();
+        var pending = context.Rows.Any(r => ToolSchema.All.Any(t => !context.Log.IsDone(r.Id, t)));
+        if (context.Log.ResumedCount == 0 || warm.Count == 0 || !pending) return;
+        var calls = warm.SelectMany(r => ToolSchema.All.Select(t => new PlannedCall(r, t, Warmup: true))).ToList();
+        var size = context.Scenario == ScenarioNames.Offline ? context.Entry.BatchSize : ToolSchema.All.Length;
+        foreach (var batch in calls.Chunk(size))
+            await CallExecutor.WarmAsync(context, batch, cancellationToken);
     }
 
     private static BackendRunResult[] Failed(
@@ -84,6 +98,7 @@ internal static class BackendRun
         state.Progress.Begin(entry.Label, scenario, state.Rows.Length * 3, log.Records.Count(r => ids.Contains(r.IntentId)));
         try
         {
+            await RewarmAfterResumeAsync(context, cancellationToken);
             if (scenario == ScenarioNames.SingleStream)
                 await SingleStreamScenario.RunAsync(context, cancellationToken);
             else

@@ -74,6 +74,25 @@ internal static class CallExecutor
         if (fatal is not null) throw fatal;
     }
 
+    /// <summary>
+    /// Sends <paramref name="batch"/> only to warm the backend (after a resume): nothing is recorded and a
+    /// failed or timed-out answer is ignored, except that a backend process that ended fails the backend.
+    /// </summary>
+    public static async Task WarmAsync(ScenarioContext context, IReadOnlyList<PlannedCall> batch, CancellationToken cancellationToken)
+    {
+        var requests = batch.Select(c => c.ToRequest(context.Entry.PromptTemplate)).ToList();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(context.Config.TimeoutSeconds * batch.Count));
+        try
+        {
+            await Task.Run(() => context.Backend.GenerateAsync(requests, timeout.Token), CancellationToken.None).WaitAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is not BackendProcessException && !cancellationToken.IsCancellationRequested)
+        {
+            // A warm-up answer is not scored; its failure will show on the recorded calls if it persists.
+        }
+    }
+
     /// <summary>The most tokens one call can report; more (or fewer than none) is a plugin defect, not a measurement.</summary>
     public const int MaxTokensPerCall = 1 << 20;
 

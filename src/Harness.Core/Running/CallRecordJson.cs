@@ -97,12 +97,7 @@ public static class CallRecordJson
     public static void WriteAll(string path, IEnumerable<CallRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        foreach (var record in records)
-        {
-            writer.Write(Serialize(record));
-            writer.Write('\n');
-        }
+        AtomicFile.WriteAllText(path, string.Concat(records.Select(r => Serialize(r) + "\n")));
     }
 
     private static CallRecord Read(JsonElement root)

@@ -35,6 +35,7 @@ public static class EvaluationRunner
         var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
         var runDataset = dataset with { Rows = rows };
 
+        using var runLock = RunLock.Acquire(options.RunDirectory);
         var (manifest, previous) = OpenManifest(config, options, dataset.Sha256, rows.Length);
         var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters), manifest, previous, progress);
 

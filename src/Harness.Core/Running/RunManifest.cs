@@ -24,6 +24,9 @@ public sealed class RunManifest
     public required int Rows { get; init; }
     public RunEnvironment? Environment { get; init; }
 
+    /// <summary>The harness version that wrote the run (<c>harness_version</c>); null in files written before it was read back.</summary>
+    public string? HarnessVersion { get; init; } = Harness.HarnessVersion.Current;
+
     /// <summary>The config's floor and ceiling backend labels, so a rebuilt report draws the same reference lines.</summary>
     public string? Floor { get; init; }
 
@@ -32,22 +35,27 @@ public sealed class RunManifest
     /// <summary>Per backend label: what was started (model hash, device) or why it failed.</summary>
     public Dictionary<string, BackendEntry> Backends { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>One backend as started.</summary>
-    public sealed record BackendEntry(string Plugin, string? Model, string? ModelSha256, string? Device, string? Error);
+    /// <summary>One backend as started; <paramref name="PluginVersion"/> is null in run folders written before it was recorded.</summary>
+    public sealed record BackendEntry(string Plugin, string? Model, string? ModelSha256, string? Device, string? Error, string? PluginVersion = null);
 
     /// <summary>Refuses to resume <paramref name="previous"/> when the config or the dataset differ from this run's.</summary>
     public void CheckResumable(RunManifest previous, string manifestPath)
     {
         if (previous.ConfigSha256 != ConfigSha256)
             throw new InputException($"{manifestPath}: cannot resume: the config changed since the run started (sha256 {Short(previous.ConfigSha256)} -> {Short(ConfigSha256)}); restore it or start a new run.");
+        if (previous.HarnessVersion is { } before && before != HarnessVersion)
+            throw new InputException($"{manifestPath}: cannot resume: the run was started by harness {before} and this is {HarnessVersion}; scores from two versions are not one run's. Start a new run (another --run-id), or resume with harness {before}.");
         if (previous.DatasetSha256 != DatasetSha256 || previous.Rows != Rows)
             throw new InputException($"{manifestPath}: cannot resume: the dataset {DatasetPath} changed since the run started (sha256 {Short(previous.DatasetSha256)} -> {Short(DatasetSha256)}); restore it or start a new run.");
     }
 
-    /// <summary>Refuses to resume backend <paramref name="label"/> when its model hash changed.</summary>
-    public void CheckModel(RunManifest? previous, string label, string? modelSha256, string manifestPath)
+    /// <summary>Refuses to resume backend <paramref name="label"/> when its plugin version or its model hash changed.</summary>
+    public void CheckModel(RunManifest? previous, string label, string? modelSha256, string manifestPath, string? pluginVersion = null)
     {
-        if (previous?.Backends.GetValueOrDefault(label) is not { Error: null } before) return;
+        if (previous?.Backends.GetValueOrDefault(label) is not { } started) return;
+        if (started.PluginVersion is { } version && pluginVersion is not null && version != pluginVersion)
+            throw new InputException($"{manifestPath}: cannot resume: backend '{label}' ran on {started.Plugin} {version} and the plugin now is {pluginVersion}; start a new run (another --run-id) or restore that plugin version.");
+        if (started is not { Error: null } before) return;
         if (before.ModelSha256 != modelSha256)
             throw new InputException($"{manifestPath}: cannot resume: backend '{label}' model changed since the run started (sha256 {Short(before.ModelSha256)} -> {Short(modelSha256)}); restore it or start a new run.");
     }
@@ -63,7 +71,7 @@ public sealed class RunManifest
             w.WriteString("schema", Schema);
             w.WriteString("id", RunId);
             w.WriteString("started_at", StartedAt.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteString("harness_version", HarnessVersion.Current);
+            w.WriteString("harness_version", HarnessVersion);
             w.WriteStartObject("config");
             w.WriteString("path", ConfigPath);
             w.WriteString("sha256", ConfigSha256);
@@ -86,12 +94,13 @@ public sealed class RunManifest
                 w.WriteString("model_sha256", b.ModelSha256);
                 w.WriteString("device", b.Device);
                 w.WriteString("error", b.Error);
+                w.WriteString("plugin_version", b.PluginVersion);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
             w.WriteEndObject();
         }
-        File.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
     }
 
     public static RunManifest Read(string path)
@@ -106,7 +115,7 @@ public sealed class RunManifest
             if (root.TryGetProperty("backends", out var bs))
             {
                 foreach (var b in bs.EnumerateObject())
-                    backends[b.Name] = new BackendEntry(S(b.Value, "plugin") ?? "", S(b.Value, "model"), S(b.Value, "model_sha256"), S(b.Value, "device"), S(b.Value, "error"));
+                    backends[b.Name] = new BackendEntry(S(b.Value, "plugin") ?? "", S(b.Value, "model"), S(b.Value, "model_sha256"), S(b.Value, "device"), S(b.Value, "error"), S(b.Value, "plugin_version"));
             }
             var config = root.GetProperty("config");
             var dataset = root.GetProperty("dataset");
@@ -120,6 +129,7 @@ public sealed class RunManifest
                 DatasetPath = S(dataset, "path") ?? "",
                 DatasetSha256 = S(dataset, "sha256") ?? "",
                 Rows = dataset.GetProperty("rows").GetInt32(),
+                HarnessVersion = S(root, "harness_version"),
                 Floor = S(root, "floor"),
                 Ceiling = S(root, "ceiling"),
                 Backends = backends,

@@ -53,7 +53,7 @@ public sealed class GeneratedDataset
         {
             Directory.CreateDirectory(directory);
             foreach (var (name, bytes) in Files())
-                File.WriteAllBytes(Path.Combine(directory, name), bytes);
+                AtomicFile.WriteAllBytes(Path.Combine(directory, name), bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
