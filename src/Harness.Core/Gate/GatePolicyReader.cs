@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Harness.Metrics;
 using Harness.Tools;
-using YamlDotNet.Core;
+using Harness.Running;
 using YamlDotNet.RepresentationModel;
 
 namespace Harness.Gate;
@@ -22,18 +22,7 @@ public static class GatePolicyReader
     public static GatePolicy Read(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: policy file not found; pass --policy with a gate.yaml (see gate.example.yaml).");
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new InputException($"{path}:{ex.Start.Line}: not valid YAML: {ex.Message}");
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlReader.Load(File.ReadAllText(path), path) is not YamlMappingNode root)
             throw new InputException($"{path}: expected a mapping of policy keys (see gate.example.yaml).");
         return Parse(new Source(path), root);
     }
@@ -48,7 +37,7 @@ public static class GatePolicyReader
         int resamples = BootstrapOptions.Default.Resamples, seed = BootstrapOptions.Default.Seed;
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value ?? throw src.Error(keyNode, "policy", "keys must be plain names");
             switch (key)
             {
                 case "subset": subset = src.OneOf(value, key, Subsets); break;
@@ -96,7 +85,7 @@ public static class GatePolicyReader
 
         public double Number(YamlNode node, string field, double min, double max, string what = "a number", bool integer = false)
         {
-            if (node is not YamlScalarNode { Value: { } text } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (node is not YamlScalarNode { Value: { } text } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
                 throw Error(node, field, $"expected {what}, got {Describe(node)}");
             if (integer && value != Math.Floor(value)) throw Error(node, field, $"expected a whole number, got {text}");
             if (value < min) throw Error(node, field, value < 0 ? $"must not be negative, got {text}" : $"must be at least {min.ToString(CultureInfo.InvariantCulture)}, got {text}");
@@ -114,7 +103,7 @@ public static class GatePolicyReader
 
         private static string Describe(YamlNode node) => node switch
         {
-            YamlScalarNode s => $"'{s.Value}'",
+            YamlScalarNode s => $"'{SafeName.Show(s.Value ?? "")}'",
             YamlMappingNode => "a mapping",
             YamlSequenceNode => "a list",
             _ => "nothing",

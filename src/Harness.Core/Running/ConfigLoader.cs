@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Harness.Running;
 
 /// <summary>
-/// Reads <c>eval.yaml</c>. Every problem (unknown key, missing field, bad value,
-/// duplicate label, malformed YAML) is an <see cref="InputException"/> naming the
-/// file, the line and the field. Paths are resolved against the config's folder.
+/// Reads <c>eval.yaml</c>. Every problem (unknown key, missing field, bad value, a number
+/// out of its range, a label that is not a <see cref="SafeName"/> or is used twice, malformed
+/// YAML) is an <see cref="InputException"/> naming the file, the line and the field. Paths are
+/// resolved against the config's folder.
 /// </summary>
 public static class ConfigLoader
 {
@@ -19,6 +19,22 @@ public static class ConfigLoader
     private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation"];
 
     private static readonly string[] CostKeys = ["usd_per_hour", "usd_per_1k_input_tokens", "usd_per_1k_output_tokens"];
+
+    /// <summary>
+    /// The longest <c>timeout_s</c>, an hour per call. A batch gets the timeout times its size, and
+    /// <see cref="MaxTimeoutSeconds"/> x <see cref="MaxBatchSize"/> (about 43 days) still fits the
+    /// longest delay a cancellation timer takes (2^32 - 2 ms, about 49.7 days).
+    /// </summary>
+    public const double MaxTimeoutSeconds = 3600;
+
+    /// <summary>The largest <c>batch_size</c> of a backend.</summary>
+    public const int MaxBatchSize = 1024;
+
+    /// <summary>The largest <c>usd_per_hour</c>; a price beyond it is a typo, and would overflow the cost.</summary>
+    public const double MaxUsdPerHour = 1_000_000;
+
+    /// <summary>The largest price per 1,000 input or output tokens.</summary>
+    public const double MaxUsdPer1kTokens = 1_000;
 
     /// <summary>Loads and validates the config file at <paramref name="path"/>.</summary>
     public static EvalConfig Load(string path)
@@ -32,7 +48,10 @@ public static class ConfigLoader
     {
         var file = displayName ?? fullPath;
         var yaml = new YamlReader(file);
-        var root = ReadDocument(text, file);
+        var root = YamlReader.Load(text, file)
+            ?? throw new InputException($"{file}: the config is empty; it needs at least 'dataset' and 'backends'.");
+        if (root is not YamlMappingNode)
+            throw new InputException($"{file}:{root.Start.Line}: the config must be a mapping of keys (dataset: ..., backends: ...), one per line.");
         var map = yaml.Mapping(root, "", TopKeys);
         var baseDir = Path.GetDirectoryName(fullPath)!;
         string Resolve(string p) => Path.GetFullPath(Path.IsPathRooted(p) ? p : Path.Combine(baseDir, p));
@@ -64,7 +83,7 @@ public static class ConfigLoader
             fullPath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             dataset, filters, scenarios,
             YamlReader.Child(map, "warmup") is { } w ? yaml.Int(w, "warmup", 0) : 5,
-            YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, exclusive: true) : 60,
+            YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : 60,
             YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : 20241002,
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
             template, reports, backends,
@@ -78,32 +97,17 @@ public static class ConfigLoader
         if (YamlReader.Child(map, key) is not { } node) return null;
         var label = yaml.String(node, key);
         if (backends.Any(b => b.Label == label)) return label;
-        throw yaml.Error(node, key, $"'{label}' is not the label of a backend; labels: {string.Join(", ", backends.Select(b => b.Label))}");
-    }
-
-    private static YamlNode ReadDocument(string text, string file)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            var message = (ex.InnerException?.Message ?? ex.Message).ReplaceLineEndings(" ");
-            throw new InputException($"{file}:{ex.Start.Line}: malformed YAML: {message}");
-        }
-        if (stream.Documents.Count == 0) throw new InputException($"{file}: the config is empty; it needs at least 'dataset' and 'backends'.");
-        return stream.Documents[0].RootNode;
+        throw yaml.Error(node, key, $"'{SafeName.Show(label)}' is not the label of a backend; labels: {string.Join(", ", backends.Select(b => b.Label))}");
     }
 
     private static BackendConfig ReadBackend(YamlReader yaml, YamlNode node, int index, string defaultTemplate)
     {
         var field = $"backends[{index}]";
         var map = yaml.Mapping(node, field, BackendKeys);
-        var label = yaml.String(yaml.Required(map, "label", field), field + ".label");
-        if (label.Length == 0 || label.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\', ' ']) >= 0 || label is "." or "..")
-            throw yaml.Error(map, field + ".label", $"'{label}' must be a folder-safe name (letters, digits, '-', '_', '.')");
+        // The label names the backend's folder in the run folder and its rows in every report.
+        var labelNode = yaml.Required(map, "label", field);
+        var label = yaml.String(labelNode, field + ".label");
+        if (!SafeName.IsSafe(label)) throw yaml.Error(labelNode, field + ".label", SafeName.Problem(label));
         var plugin = yaml.String(yaml.Required(map, "plugin", field), field + ".plugin");
         string? modelId = null;
         if (YamlReader.Child(map, "model_id") is { } m)
@@ -121,13 +125,15 @@ public static class ConfigLoader
                 options = options.SetItem(key, yaml.String(v, $"{field}.options.{key}"));
             }
         }
-        var batch = YamlReader.Child(map, "batch_size") is { } b ? yaml.Int(b, field + ".batch_size", 1) : 1;
+        var batch = YamlReader.Child(map, "batch_size") is { } b ? yaml.Int(b, field + ".batch_size", 1, MaxBatchSize) : 1;
         var template = YamlReader.Child(map, "prompt_template") is { } t ? yaml.String(t, field + ".prompt_template") : defaultTemplate;
         CostConfig? cost = null;
         if (YamlReader.Child(map, "cost") is { } c)
         {
             var cm = yaml.Mapping(c, field + ".cost", CostKeys);
-            double? Price(string key) => YamlReader.Child(cm, key) is { } p ? yaml.Number(p, $"{field}.cost.{key}", 0) : null;
+            double? Price(string key) => YamlReader.Child(cm, key) is { } p
+                ? yaml.Number(p, $"{field}.cost.{key}", 0, key == "usd_per_hour" ? MaxUsdPerHour : MaxUsdPer1kTokens)
+                : null;
             cost = new CostConfig(Price("usd_per_hour"), Price("usd_per_1k_input_tokens"), Price("usd_per_1k_output_tokens"));
             if (cost.UsdPerHour is not null && (cost.UsdPer1kInputTokens is not null || cost.UsdPer1kOutputTokens is not null))
                 throw yaml.Error(c, field + ".cost", "give either usd_per_hour (local model) or token prices (API model), not both");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Harness.Running;
@@ -6,6 +7,34 @@ namespace Harness.Running;
 /// <summary>Typed reads from a YAML node that fail with one line naming the file, line and field.</summary>
 internal sealed class YamlReader(string file)
 {
+    /// <summary>
+    /// The first document of <paramref name="text"/>, or null when there is none. Malformed YAML is an
+    /// <see cref="InputException"/> <c>FILE:LINE: malformed YAML: ...</c> on one line.
+    /// </summary>
+    public static YamlNode? Load(string text, string file)
+    {
+        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException ex)
+        {
+            var message = (ex.InnerException?.Message ?? ex.Message).ReplaceLineEndings(" ");
+            throw new InputException($"{file}:{ex.Start.Line}: malformed YAML: {message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way, without a position, on some unclosed flow
+            // collections ("dataset: [unclosed"); the last event it read is where it stood.
+            var line = parser.Current?.End.Line ?? 1;
+            throw new InputException($"{file}:{line}: malformed YAML: a flow list [..] or mapping {{..}} is not closed, or a line cannot continue it");
+        }
+
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
     public InputException Error(YamlNode node, string field, string problem) =>
         new($"{file}:{node.Start.Line}: {field}: {problem}");
 
@@ -33,20 +62,26 @@ internal sealed class YamlReader(string file)
         return value;
     }
 
-    public int Int(YamlNode node, string field, int min)
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>]; the message gives the range.</summary>
+    public int Int(YamlNode node, string field, int min, int max = int.MaxValue)
     {
         var text = String(node, field);
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw Error(node, field, $"must be a whole number >= {min}, not '{text}'");
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw Error(node, field, $"must be a whole number >= {min}{(max == int.MaxValue ? "" : $" and <= {max}")}, not '{Shown(text)}'");
         return value;
     }
 
-    public double Number(YamlNode node, string field, double min, bool exclusive = false)
+    /// <summary>A finite number from <paramref name="min"/> (excluded when <paramref name="exclusive"/>) to <paramref name="max"/>; the message gives the range.</summary>
+    public double Number(YamlNode node, string field, double min, double max, bool exclusive = false)
     {
         var text = String(node, field);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value)
-            || value < min || (exclusive && value <= min))
-            throw Error(node, field, $"must be a number {(exclusive ? ">" : ">=")} {min.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
+            || value < min || (exclusive && value <= min) || value > max)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            throw Error(node, field, $"must be a number {(exclusive ? ">" : ">=")} {min.ToString(inv)} and <= {max.ToString(inv)}, not '{Shown(text)}'");
+        }
+
         return value;
     }
 
@@ -58,6 +93,9 @@ internal sealed class YamlReader(string file)
     }
 
     public static string Join(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
+
+    // A value as a message quotes it: on one line and not too long.
+    private static string Shown(string text) => SafeName.Show(text.Length > 40 ? text[..40] + "..." : text);
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) } s

@@ -40,7 +40,7 @@ public class GatePolicyReaderTests
     [TestCase("max_p95_latency_ms: 250\n", ":1: max_p95_latency_ms: expected a mapping of name: value")]
     [TestCase("max_p95_latency_ms:\n  streaming: 250\n", ":2: max_p95_latency_ms.streaming: expected one of single-stream, offline")]
     [TestCase("bootstrap:\n  resamples: 10.5\n", ":2: bootstrap.resamples: expected a whole number")]
-    [TestCase("min_overall: [0.7\n", ": not valid YAML")]
+    [TestCase("min_overall: [0.7\n", ": malformed YAML")]
     [TestCase("- min_overall\n", ": expected a mapping of policy keys")]
     public void Bad_policy_is_a_one_line_input_error_naming_file_line_and_field(string yaml, string expected)
     {

@@ -98,6 +98,52 @@ public class ConfigLoaderTests
         Assert.That(error.Message, Does.Not.Contain("\n"));
     }
 
+    [TestCase("dataset: [unclosed\nbackends: []\n")]
+    [TestCase("dataset: t.jsonl\nbackends: [{label: a, plugin: Replay}\n")]
+    public void An_unclosed_flow_collection_is_malformed_yaml_on_the_line_it_opens(string text)
+    {
+        var error = Error(text);
+
+        Assert.That(error.Message, Does.Match(@"^eval\.yaml:\d: malformed YAML: "));
+        Assert.That(error.Message, Does.Not.Contain("\n"));
+    }
+
+    [TestCase("timeout_s: 1.5", "timeout_s: 1e12", "eval.yaml:4: timeout_s: must be a number > 0 and <= 3600, not '1e12'")]
+    [TestCase("timeout_s: 1.5", "timeout_s: 5000000", "eval.yaml:4: timeout_s: must be a number > 0 and <= 3600, not '5000000'")]
+    [TestCase("batch_size: 8", "batch_size: 2000", "eval.yaml:15: backends[1].batch_size: must be a whole number >= 1 and <= 1024, not '2000'")]
+    [TestCase("usd_per_hour: 0.5", "usd_per_hour: 1e300", "eval.yaml:12: backends[0].cost.usd_per_hour: must be a number >= 0 and <= 1000000")]
+    [TestCase("usd_per_1k_output_tokens: 0.002", "usd_per_1k_output_tokens: 5000", "eval.yaml:17: backends[1].cost.usd_per_1k_output_tokens: must be a number >= 0 and <= 1000")]
+    public void A_number_outside_its_range_names_the_field_and_the_range(string valid, string bad, string message)
+    {
+        Assert.That(Error(Valid.Replace(valid, bad)).Message, Does.StartWith(message));
+    }
+
+    [Test]
+    public void The_longest_timeout_times_the_largest_batch_fits_a_cancellation_timer()
+    {
+        // CallExecutor gives a batch timeout_s x its size; CancellationTokenSource.CancelAfter takes at most 2^32 - 2 ms.
+        var longest = TimeSpan.FromSeconds(ConfigLoader.MaxTimeoutSeconds * ConfigLoader.MaxBatchSize);
+
+        Assert.That(longest.TotalMilliseconds, Is.LessThan(uint.MaxValue - 1.0));
+        using var timer = new CancellationTokenSource();
+        Assert.DoesNotThrow(() => timer.CancelAfter(longest));
+    }
+
+    [TestCase("\"a\\x01b\"", "'a\\u0001b'")]
+    [TestCase("\"a\\tb\"", "'a\\tb'")]
+    [TestCase("\"a\\nb\"", "'a\\nb'")]
+    [TestCase("\"<script>\"", "'<script>'")]
+    [TestCase("a|b", "'a|b'")]
+    [TestCase("..", "'..'")]
+    [TestCase("\"\"", "''")]
+    public void A_label_that_is_not_printable_folder_safe_text_is_refused_on_one_line(string yaml, string shown)
+    {
+        var error = Error(Valid.Replace("label: api", "label: " + yaml));
+
+        Assert.That(error.Message, Does.StartWith($"eval.yaml:13: backends[1].label: {shown} must be a folder-safe name"));
+        Assert.That(error.Message, Does.Not.Contain("\n"));
+    }
+
     [Test]
     public void Bad_values_are_named_with_what_is_expected()
     {
