@@ -88,7 +88,7 @@ public static class ConfigLoader
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
             template, reports, backends,
             Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends),
-            YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds);
+            YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds);
     }
 
     // floor: and ceiling: name one of the backends by its label.
