@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
+using Harness.Json;
 using Harness.Tools;
 
 namespace Harness.Parsing;
@@ -14,7 +16,8 @@ namespace Harness.Parsing;
 /// <item>Not JSON: <c>invalid_json</c>. JSON that is not an object, a colour that is not an object,
 /// or a filter with no <c>name</c>: <c>wrong_shape</c>. A parameter that is not a JSON number
 /// (numeric strings such as <c>"10"</c> included; models that quote numbers are wrong) or a filter
-/// name that is not a non-empty string: <c>bad_value</c>.</item>
+/// name that is not a non-empty string: <c>bad_value</c>. Text that is not well-formed Unicode, a lone
+/// UTF-16 surrogate raw or escaped (<c>\ud800</c>) anywhere in it: <c>invalid_text</c>.</item>
 /// </list>
 /// A filter name that is not in the catalogue still counts as used (the tool was selected);
 /// its name accuracy is simply 0. Every failure counts as not used.
@@ -33,11 +36,15 @@ public sealed class OutputParser
     /// <summary>True when a filter name is in the catalogue (ordinal, after trimming).</summary>
     public bool IsInCatalogue(string name) => _catalogue.Contains(name.Trim());
 
-    /// <summary>Parses one raw output text; null counts as empty (not used).</summary>
+    /// <summary>Parses one raw output text; null counts as empty (not used). Never throws on any text.</summary>
     public ParsedOutput Parse(ToolName tool, string? raw)
     {
         var text = StripFence(raw?.Trim() ?? string.Empty);
         if (IsNotUsed(text)) return new ParsedOutput(tool, null);
+        // A lone surrogate cannot even be handed to the JSON reader (it throws ArgumentException).
+        var lone = JsonStrings.IndexOfLoneSurrogate(text);
+        if (lone >= 0)
+            return Failure(tool, ParseFailureKind.InvalidText, string.Create(CultureInfo.InvariantCulture, $"a lone UTF-16 surrogate U+{(int)text[lone]:X4} at character {lone}"));
         JsonDocument document;
         try
         {
@@ -53,19 +60,25 @@ public sealed class OutputParser
             return ParseParsedText(tool, document.RootElement);
     }
 
-    /// <summary>Parses an output given as JSON (a predictions file may hold objects): null is not used, a string is parsed as raw text.</summary>
+    /// <summary>
+    /// Parses an output given as JSON (a predictions file may hold objects): null is not used, a string
+    /// is parsed as raw text (exactly, lone surrogates included). Never throws on any value.
+    /// </summary>
     public ParsedOutput ParseJson(ToolName tool, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => new ParsedOutput(tool, null),
-        JsonValueKind.String => Parse(tool, value.GetString()),
-        JsonValueKind.Object => new SettingReader(tool).Read(value),
-        _ => Failure(tool, ParseFailureKind.WrongShape, $"expected a JSON object, got {DescribeKind(value)}"),
+        JsonValueKind.String => Parse(tool, JsonStrings.GetExact(value)),
+        _ => ParseParsedText(tool, value),
     };
 
     // Raw text that is a JSON string is a wrong shape, not text to decode again.
-    private static ParsedOutput ParseParsedText(ToolName tool, JsonElement value) => value.ValueKind == JsonValueKind.Object
-        ? new SettingReader(tool).Read(value)
-        : Failure(tool, ParseFailureKind.WrongShape, $"expected a JSON object, got {DescribeKind(value)}");
+    private static ParsedOutput ParseParsedText(ToolName tool, JsonElement value)
+    {
+        if (!JsonStrings.Decodes(value)) return Failure(tool, ParseFailureKind.InvalidText, "a JSON string or key holds an escaped lone UTF-16 surrogate (\\uD800-\\uDFFF)");
+        return value.ValueKind == JsonValueKind.Object
+            ? new SettingReader(tool).Read(value)
+            : Failure(tool, ParseFailureKind.WrongShape, $"expected a JSON object, got {DescribeKind(value)}");
+    }
 
     internal static ParsedOutput Failure(ToolName tool, ParseFailureKind kind, string detail) => new(tool, null, kind, detail);
 

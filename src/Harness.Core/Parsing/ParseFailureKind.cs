@@ -18,4 +18,7 @@ public enum ParseFailureKind
 
     /// <summary>The backend call itself failed or timed out; there is no text to parse.</summary>
     BackendError,
+
+    /// <summary>Text that is not well-formed Unicode: a lone UTF-16 surrogate, raw or escaped in a JSON string (<c>\ud800</c>).</summary>
+    InvalidText,
 }

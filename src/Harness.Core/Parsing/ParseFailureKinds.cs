@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Harness.Parsing;
 
-/// <summary>Wire names of <see cref="ParseFailureKind"/>: <c>invalid_json</c>, <c>wrong_shape</c>, <c>bad_value</c>, <c>backend_error</c>.</summary>
+/// <summary>Wire names of <see cref="ParseFailureKind"/>: <c>invalid_json</c>, <c>wrong_shape</c>, <c>bad_value</c>, <c>backend_error</c>, <c>invalid_text</c>.</summary>
 public static class ParseFailureKinds
 {
     /// <summary>Every kind, in declaration order.</summary>
@@ -15,6 +15,7 @@ public static class ParseFailureKinds
         ParseFailureKind.WrongShape => "wrong_shape",
         ParseFailureKind.BadValue => "bad_value",
         ParseFailureKind.BackendError => "backend_error",
+        ParseFailureKind.InvalidText => "invalid_text",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown parse failure kind."),
     };
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Harness.Datasets;
+using Harness.Json;
 using Harness.Running;
 using Harness.Tools;
 
@@ -11,11 +12,15 @@ namespace Harness.Parsing;
 /// <c>{"id":"test-00001","outputs":{"adjust":"&lt;raw text&gt;","selective_adjust":{...},"filter":null}}</c>.
 /// An output may be raw text, a JSON object or null; a tool left out counts as null (not used).
 /// Ids not in the dataset are an input error (the usual cause: a predictions file for another split).
+/// An output holding a lone UTF-16 surrogate (escaped, <c>\ud800</c>) is kept exactly as its raw text
+/// and parses as <c>invalid_text</c>; such a surrogate in a key of the line or of <c>outputs</c> is an input error.
 /// </summary>
 public static class PredictionsFileReader
 {
     /// <summary>The scenario name call records of a scored file carry.</summary>
     public const string Scenario = "score";
+
+    private const string BadKey = "a key holds an escaped lone UTF-16 surrogate (\\uD800-\\uDFFF), which is not text";
 
     /// <exception cref="InputException">The file is missing or empty, a line is bad, or ids are not in the dataset.</exception>
     public static PredictionsFile Read(string path, Dataset dataset, OutputParser parser)
@@ -50,8 +55,9 @@ public static class PredictionsFileReader
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) { Problem("line", $"expected a JSON object, got {OutputParser.DescribeKind(root)}"); continue; }
+                if (!JsonStrings.NamesDecode(root)) { Problem("line", BadKey); continue; }
                 if (!root.TryGetProperty("id", out var idValue) || idValue.ValueKind != JsonValueKind.String) { Problem("id", "missing or not a string"); continue; }
-                var id = idValue.GetString()!;
+                var id = JsonStrings.GetExact(idValue)!;
                 if (!known.Contains(id))
                 {
                     foreign++;
@@ -65,6 +71,7 @@ public static class PredictionsFileReader
                     Problem("outputs", "missing or not an object of tool outputs (adjust, selective_adjust, filter)");
                     continue;
                 }
+                if (!JsonStrings.NamesDecode(outputs)) { Problem("outputs", BadKey); continue; }
                 var unknownTool = outputs.EnumerateObject().FirstOrDefault(p => !ToolSchema.TryParse(p.Name, out _));
                 if (unknownTool.Value.ValueKind != JsonValueKind.Undefined) { Problem($"outputs.{unknownTool.Name}", "unknown tool (expected adjust, selective_adjust or filter)"); continue; }
                 var parsed = ImmutableDictionary.CreateBuilder<ToolName, ParsedOutput>();
@@ -74,7 +81,7 @@ public static class PredictionsFileReader
                     var output = parser.ParseJson(tool, value);
                     var raw = value.ValueKind switch
                     {
-                        JsonValueKind.String => value.GetString(),
+                        JsonValueKind.String => JsonStrings.GetExact(value),
                         JsonValueKind.Null or JsonValueKind.Undefined => null,
                         _ => value.GetRawText(),
                     };

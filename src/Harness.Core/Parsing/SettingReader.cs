@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Datasets;
+using Harness.Json;
 using Harness.Tools;
 
 namespace Harness.Parsing;
@@ -86,9 +87,15 @@ internal sealed class SettingReader(ToolName tool)
 
     private double Number(JsonElement value, string field, double min, double max)
     {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        if (value.ValueKind != JsonValueKind.Number)
         {
             Fail(ParseFailureKind.BadValue, $"{field}: expected a number, got {OutputParser.DescribeKind(value)}");
+            return 0;
+        }
+        // 1e400 reads as infinity: not a value the app can apply, so not one to clamp.
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            Fail(ParseFailureKind.BadValue, $"{field}: {JsonText.Shorten(value.GetRawText())} is not a finite number");
             return 0;
         }
         if (number < min || number > max)

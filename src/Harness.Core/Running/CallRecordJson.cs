@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Harness.Json;
 using Harness.Parsing;
 using Harness.Tools;
 
@@ -14,6 +15,8 @@ namespace Harness.Running;
 ///  "parsed":{"used":true,"setting":{..canonical..}|null,"failure":"invalid_json"|null,"detail":..,"clamped":0,"unknown_keys":0},
 ///  "latency_ms":..|null,"input_tokens":..,"output_tokens":..,"error":..|null,"warmup":false}
 /// </code>
+/// <c>raw</c> and <c>error</c> are the backend's text exactly: a lone UTF-16 surrogate in them is
+/// written as its JSON escape (<c>\ud800</c>) and read back as the same surrogate, not replaced.
 /// </summary>
 public static class CallRecordJson
 {
@@ -28,7 +31,7 @@ public static class CallRecordJson
             w.WriteString("id", record.IntentId);
             w.WriteString("tool", record.Tool.WireName());
             w.WriteString("scenario", record.Scenario);
-            w.WriteString("raw", record.Raw);
+            JsonStrings.WriteExact(w, "raw", record.Raw);
             w.WriteStartObject("parsed");
             var parsed = record.Parsed;
             w.WriteBoolean("used", parsed.Used);
@@ -44,7 +47,7 @@ public static class CallRecordJson
             else w.WriteNull("latency_ms");
             w.WriteNumber("input_tokens", record.InputTokens);
             w.WriteNumber("output_tokens", record.OutputTokens);
-            w.WriteString("error", record.Error);
+            JsonStrings.WriteExact(w, "error", record.Error);
             w.WriteBoolean("warmup", record.Warmup);
             w.WriteEndObject();
         }
@@ -118,12 +121,12 @@ public static class CallRecordJson
             Text(root, "id"),
             tool,
             Text(root, "scenario"),
-            Get(root, "raw").GetString(),
+            JsonStrings.GetExact(Get(root, "raw")),
             new ParsedOutput(tool, setting, failure, Get(parsed, "detail").GetString(), Get(parsed, "clamped").GetInt32(), Get(parsed, "unknown_keys").GetInt32()),
             latency.ValueKind == JsonValueKind.Null ? null : latency.GetDouble(),
             Get(root, "input_tokens").GetInt32(),
             Get(root, "output_tokens").GetInt32(),
-            Get(root, "error").GetString(),
+            JsonStrings.GetExact(Get(root, "error")),
             root.TryGetProperty("warmup", out var warmup) && warmup.GetBoolean());
     }
 

@@ -21,7 +21,7 @@ public class ParseSummaryBuilderTests
         Assert.That(summary.Calls, Is.EqualTo(5));
         Assert.That(summary.Failures, Is.EqualTo(3));
         Assert.That(summary.Rate, Is.EqualTo(0.6));
-        Assert.That(summary.ByKind, Is.EqualTo(new Dictionary<string, int> { ["backend_error"] = 1, ["bad_value"] = 0, ["invalid_json"] = 1, ["wrong_shape"] = 1 }));
+        Assert.That(summary.ByKind, Is.EqualTo(new Dictionary<string, int> { ["backend_error"] = 1, ["bad_value"] = 0, ["invalid_json"] = 1, ["invalid_text"] = 0, ["wrong_shape"] = 1 }));
         Assert.That(summary.ByTool, Is.EqualTo(new Dictionary<string, int> { ["adjust"] = 1, ["filter"] = 1, ["selective_adjust"] = 1 }));
         Assert.That(summary.ClampedValues, Is.EqualTo(1));
         Assert.That(summary.UnknownKeys, Is.EqualTo(1));

@@ -132,7 +132,7 @@ public class OutputParserTests
     [Test]
     public void Failure_kinds_have_snake_case_wire_names_that_round_trip()
     {
-        Assert.That(ParseFailureKinds.All.Select(k => k.WireName()), Is.EqualTo(new[] { "invalid_json", "wrong_shape", "bad_value", "backend_error" }));
+        Assert.That(ParseFailureKinds.All.Select(k => k.WireName()), Is.EqualTo(new[] { "invalid_json", "wrong_shape", "bad_value", "backend_error", "invalid_text" }));
         foreach (var kind in ParseFailureKinds.All)
         {
             Assert.That(ParseFailureKinds.TryParse(kind.WireName(), out var back), Is.True);

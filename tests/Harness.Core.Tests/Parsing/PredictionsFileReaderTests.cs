@@ -75,6 +75,36 @@ public class PredictionsFileReaderTests
     }
 
     [Test]
+    public void An_output_with_a_lone_surrogate_is_invalid_text_and_its_raw_text_is_kept_exactly()
+    {
+        var file = Read(
+            "{\"id\":\"test-00001\",\"outputs\":{\"adjust\":\"{\\\"contrast\\\":10}\\ud800\",\"selective_adjust\":{\"red\":{\"\\udc00\":5}},\"filter\":{\"name\":\"\\ud83d\"}}}",
+            "{\"id\":\"test-00002\",\"outputs\":{\"filter\":\"\\ud83d\\ude00\"}}");
+
+        var first = file.Predictions["test-00001"];
+        Assert.That(ToolSchema.All.Select(t => first.For(t)!.Failure), Is.All.EqualTo(ParseFailureKind.InvalidText));
+        Assert.That(file.Calls[0].Raw, Is.EqualTo("{\"contrast\":10}\ud800"));
+        Assert.That(file.Calls[1].Raw, Is.EqualTo("{\"red\":{\"\\udc00\":5}}"));
+        // A surrogate pair is text: not JSON, but not invalid text either.
+        Assert.That(file.Predictions["test-00002"].For(ToolName.Filter)!.Failure, Is.EqualTo(ParseFailureKind.InvalidJson));
+        Assert.That(file.Calls[5].Raw, Is.EqualTo("😀"));
+    }
+
+    [Test]
+    public void A_lone_surrogate_in_a_key_or_an_id_is_an_input_error_naming_the_line()
+    {
+        var problems = Problems(
+            "{\"id\":\"test-00001\",\"\\ud800\":1,\"outputs\":{}}",
+            "{\"id\":\"test-00002\",\"outputs\":{\"\\ud800\":null}}",
+            "{\"id\":\"test-\\ud800\",\"outputs\":{}}");
+
+        Assert.That(problems, Has.Length.EqualTo(3));
+        Assert.That(problems[0], Does.Contain(":3: id: 'test-"));
+        Assert.That(problems[1], Does.EndWith(":1: line: a key holds an escaped lone UTF-16 surrogate (\\uD800-\\uDFFF), which is not text"));
+        Assert.That(problems[2], Does.EndWith(":2: outputs: a key holds an escaped lone UTF-16 surrogate (\\uD800-\\uDFFF), which is not text"));
+    }
+
+    [Test]
     public void An_empty_or_missing_file_is_one_clear_problem()
     {
         Assert.That(Problems(), Has.One.Contains("preds.jsonl: the file is empty"));
