@@ -30,10 +30,14 @@ internal static class CompareCommand
                 ?? Path.Combine("reports", "compare-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
             var markdown = ComparisonMarkdown.Render(report);
-            var files = new List<string>(await new HtmlReportWriter().WriteAsync(report, outDir, cancellationToken));
-            var md = Path.Combine(outDir, "report.md");
-            await AtomicFile.WriteAllTextAsync(md, $"# Comparison: {report.RunId}\n\n{markdown}", cancellationToken);
-            files.Add(md);
+            var files = await OutputPath.WriteAsync(outDir, "--out", async () =>
+            {
+                var written = new List<string>(await new HtmlReportWriter().WriteAsync(report, outDir, cancellationToken));
+                var md = Path.Combine(outDir, "report.md");
+                await AtomicFile.WriteAllTextAsync(md, $"# Comparison: {report.RunId}\n\n{markdown}", cancellationToken);
+                written.Add(md);
+                return written;
+            });
 
             await stdout.WriteAsync(markdown);
             await stdout.WriteLineAsync($"\nwrote {string.Join(", ", files)}");

@@ -65,6 +65,11 @@ internal static class EvalCommand
                 stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: {ResumeCommand(parse.GetValue(config)!, options.RunDirectory, parse.GetValue(plugins))}");
                 return signal;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The folder was checked before the run, so this is a disk that filled up or a folder changed under the run.
+                throw new InputException($"{options.RunDirectory}: cannot write the run folder ({ex.Message.TrimEnd('.')}); the calls finished so far are kept: free space and continue with --resume.", ex);
+            }
             finally
             {
                 Console.CancelKeyPress -= onCancel;

@@ -32,7 +32,9 @@ internal static class GateCommand
             var decision = GateDecision.Evaluate(gatePolicy, context);
 
             await stdout.WriteAsync(GateReport.Console(decision));
-            var files = await GateReport.WriteAsync(decision, parseResult.GetValue(output) ?? candidatePath, cancellationToken);
+            var outDir = parseResult.GetValue(output) ?? candidatePath;
+            var files = await OutputPath.WriteAsync(outDir, parseResult.GetValue(output) is null ? "--candidate" : "--out",
+                () => GateReport.WriteAsync(decision, outDir, cancellationToken));
             await stdout.WriteLineAsync($"wrote {string.Join(", ", files)}");
             return decision.Passed ? ExitCodes.Success : ExitCodes.Failed;
         });

@@ -20,7 +20,7 @@ internal static class MistakesCommand
             PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions);
             var candidates = MistakeFinder.Find(dataset.Rows, predictions.Predictions);
             var path = parseResult.GetValue(output)!;
-            AugmentationCandidateJson.WriteAll(path, candidates);
+            OutputPath.Write(path, "--out", () => { AugmentationCandidateJson.WriteAll(path, candidates); return true; }, isFile: true);
             var byTool = string.Join(", ", ToolSchema.All.Select(t => $"{t.WireName()} {candidates.Count(c => c.Tool == t)}"));
             parseResult.InvocationConfiguration.Output.WriteLine($"{candidates.Count} augmentation candidates ({byTool}) written to {path}");
             return ExitCodes.Success;

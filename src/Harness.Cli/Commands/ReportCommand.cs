@@ -29,7 +29,9 @@ internal static class ReportCommand
                 ?? [.. ReportWriterRegistry.Default.Names];
             var composite = ReportWriterRegistry.Default.Create(names, config.Error);
             var report = RunFolderReport.Load(runDirectory, parseResult.GetValue(dataset));
-            var files = await composite.WriteAsync(report, parseResult.GetValue(output) ?? runDirectory, cancellationToken);
+            var outDir = parseResult.GetValue(output) ?? runDirectory;
+            OutputPath.CheckFolder(outDir, parseResult.GetValue(output) is null ? "run folder" : "--out");
+            var files = await composite.WriteAsync(report, outDir, cancellationToken);
             foreach (var file in files)
                 await config.Output.WriteLineAsync($"wrote {file}");
             return composite.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;

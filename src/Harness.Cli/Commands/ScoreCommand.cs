@@ -32,17 +32,18 @@ internal static class ScoreCommand
             var (dataset, predictions) = input.Load(parseResult);
             var directory = parseResult.GetValue(output)!;
             var metrics = Score(dataset, predictions, new BootstrapOptions(parseResult.GetValue(seed)));
-            Directory.CreateDirectory(directory);
-            MetricsJson.Write(metrics, Path.Combine(directory, RunLayout.MetricsFile));
-            CallRecordJson.WriteAll(Path.Combine(directory, RunLayout.PredictionsFile), predictions.Calls);
-            var result = new BackendRunResult(Path.GetFileNameWithoutExtension(predictions.Path), metrics, predictions.Calls);
-            await new MarkdownReportWriter().WriteAsync(new RunReport(metrics.Run.Id, dataset, [result], null), directory, cancellationToken);
-            string? missingList = null;
-            if (predictions.MissingIds.Length > 0)
+            var missingList = await OutputPath.WriteAsync(directory, "--out", async () =>
             {
-                missingList = Path.Combine(directory, MissingFile);
-                await AtomicFile.WriteAllTextAsync(missingList, string.Concat(predictions.MissingIds.Select(id => id + "\n")), cancellationToken);
-            }
+                Directory.CreateDirectory(directory);
+                MetricsJson.Write(metrics, Path.Combine(directory, RunLayout.MetricsFile));
+                CallRecordJson.WriteAll(Path.Combine(directory, RunLayout.PredictionsFile), predictions.Calls);
+                var result = new BackendRunResult(Path.GetFileNameWithoutExtension(predictions.Path), metrics, predictions.Calls);
+                await new MarkdownReportWriter().WriteAsync(new RunReport(metrics.Run.Id, dataset, [result], null), directory, cancellationToken);
+                if (predictions.MissingIds.Length == 0) return null;
+                var list = Path.Combine(directory, MissingFile);
+                await AtomicFile.WriteAllTextAsync(list, string.Concat(predictions.MissingIds.Select(id => id + "\n")), cancellationToken);
+                return list;
+            });
             PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions, missingList);
             var stdout = parseResult.InvocationConfiguration.Output;
             foreach (var subset in metrics.Subsets) stdout.WriteLine(Summary(subset));

@@ -88,7 +88,13 @@ public static class GatePolicyReader
             if (node is not YamlScalarNode { Value: { } text } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
                 throw Error(node, field, $"expected {what}, got {Describe(node)}");
             if (integer && value != Math.Floor(value)) throw Error(node, field, $"expected a whole number, got {text}");
-            if (value < min) throw Error(node, field, value < 0 ? $"must not be negative, got {text}" : $"must be at least {min.ToString(CultureInfo.InvariantCulture)}, got {text}");
+            if (value < min)
+            {
+                throw Error(node, field, value < 0 ? $"must not be negative, got {text}"
+                    : min == double.Epsilon ? $"must be more than 0, got {text}"
+                    : $"must be at least {min.ToString(CultureInfo.InvariantCulture)}, got {text}");
+            }
+
             if (value > max) throw Error(node, field, $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, got {text}");
             return value;
         }

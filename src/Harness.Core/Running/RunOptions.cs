@@ -11,18 +11,35 @@ namespace Harness.Running;
 public sealed record RunOptions(BackendCatalog Backends, string RunDirectory, string RunId, bool Resume = false)
 {
     /// <summary>
-    /// Fills in the defaults: the run id is the folder name of <paramref name="outDirectory"/>,
-    /// else <paramref name="runId"/>, else a UTC timestamp; the folder defaults to
-    /// <c>reports/&lt;run-id&gt;</c> under the current directory.
+    /// Fills in the defaults: the run id is <paramref name="runId"/>, else the folder name of
+    /// <paramref name="outDirectory"/>, else a UTC timestamp; the folder defaults to
+    /// <c>reports/&lt;run-id&gt;</c> under the current directory. The run id must be a
+    /// <see cref="SafeName"/> (it names the folder, and a crafted one such as <c>../../x</c> would
+    /// write elsewhere), and the folder must be one that can be written: both are checked here,
+    /// before any backend starts, which creates the folder.
     /// </summary>
     public static RunOptions Create(BackendCatalog backends, string? outDirectory, string? runId, bool resume, DateTimeOffset now)
     {
         if (resume && outDirectory is null && runId is null)
             throw new InputException("--resume needs the run to continue: pass --out reports/<run-id> or --run-id <run-id>.");
-        var id = runId ?? (outDirectory is not null
-            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDirectory)))
-            : now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        string id;
+        if (runId is not null)
+        {
+            id = SafeName.Check(runId, "--run-id");
+        }
+        else if (outDirectory is not null)
+        {
+            id = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDirectory)));
+            if (!SafeName.IsSafe(id))
+                throw new InputException($"--out {outDirectory}: {SafeName.Problem(id)}; the run id is the --out folder's name; pass --run-id to give another.");
+        }
+        else
+        {
+            id = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        }
+
         var dir = Path.GetFullPath(outDirectory ?? Path.Combine("reports", id));
+        OutputPath.CheckFolder(dir, outDirectory is null ? "run folder" : "--out");
         return new RunOptions(backends, dir, id, resume);
     }
 }

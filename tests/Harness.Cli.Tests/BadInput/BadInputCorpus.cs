@@ -85,6 +85,12 @@ internal static class BadInputCorpus
     [
         new("run id: resume of nothing", Eval("--resume"), "nothing to resume"),
         new("run id: a run already there", ["eval", "--config", $"{D}/eval.yaml", "--out", $"{D}/run"], "a run already exists there"),
+        new("run id: parent folders", ["eval", "--config", $"{D}/eval.yaml", "--run-id", "../../x"], "--run-id: '../../x' must be a folder-safe name"),
+        new("run id: absolute path", ["eval", "--config", $"{D}/eval.yaml", "--run-id", $"{D}/abs"], "--run-id: "),
+        new("run id: dot dot", ["eval", "--config", $"{D}/eval.yaml", "--run-id", ".."], "--run-id: '..' must be a folder-safe name"),
+        new("run id: empty", ["eval", "--config", $"{D}/eval.yaml", "--run-id", ""], "--run-id: '' must be a folder-safe name"),
+        new("run id: a line break", ["eval", "--config", $"{D}/eval.yaml", "--run-id", "a\nb"], "--run-id: 'a\\nb' must be a folder-safe name"),
+        new("run id: from an --out folder with markup", ["eval", "--config", $"{D}/eval.yaml", "--out", $"{D}/<b>"], "the run id is the --out folder's name; pass --run-id"),
     ];
 
     private static IEnumerable<BadInputCase> OutputPaths()
@@ -93,12 +99,28 @@ internal static class BadInputCorpus
         string[] mistakes = ["mistakes", "--dataset", $"{D}/test.jsonl", "--predictions", $"{D}/preds.jsonl", "--out"];
         var cases = new List<BadInputCase>
         {
+            new("out: eval into a file", ["eval", "--config", $"{D}/eval.yaml", "--out", $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
+            new("out: eval under a file", ["eval", "--config", $"{D}/eval.yaml", "--out", $"{D}/test.jsonl/run"], $"--out {D}/test.jsonl/run: cannot write there"),
+            new("out: score into a file", [.. score, $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
+            new("out: score under a file", [.. score, $"{D}/test.jsonl/out"], $"--out {D}/test.jsonl/out: cannot write there"),
+            new("out: mistakes into a folder", [.. mistakes, D], $"--out {D}: cannot write there"),
+            new("out: mistakes under a file", [.. mistakes, $"{D}/test.jsonl/m.jsonl"], $"--out {D}/test.jsonl/m.jsonl: cannot write there"),
+            new("out: report into a file", ["report", $"{D}/run", "--out", $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
+            new("out: compare under a file", ["compare", $"{D}/run", "--out", $"{D}/test.jsonl/cmp"], $"--out {D}/test.jsonl/cmp: cannot write there"),
+            new("out: gate into a file", ["gate", "--policy", $"{D}/gate.yaml", "--candidate", $"{D}/run/teacher", "--out", $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
+            new("out: datagen into a file", ["datagen", "--out", $"{D}/test.jsonl"], $"{D}/test.jsonl: cannot write the dataset there"),
         };
         if (!OperatingSystem.IsLinux()) return cases;
 
         // Paths no user can write to, and a device where every write fails with "no space left on device".
         cases.AddRange(
         [
+            new("out: eval under /sys", ["eval", "--config", $"{D}/eval.yaml", "--out", "/sys/harness-run"], "--out /sys/harness-run: cannot write there"),
+            new("out: score under /sys", [.. score, "/sys/harness-score"], "--out /sys/harness-score: cannot write there"),
+            new("out: eval into /dev/full", ["eval", "--config", $"{D}/eval.yaml", "--out", "/dev/full"], "--out /dev/full: cannot write there"),
+            new("out: mistakes onto a full disk", [.. mistakes, "/dev/full"], "--out /dev/full: cannot write there", Replace("preds.jsonl", "faded_HighNoon", "mono_Classic")),
+            new("out: score onto a full disk", [.. score, $"{D}/scored"], $"--out {D}/scored: cannot write there", DiskFull("scored/metrics.json")),
+            new("out: eval results onto a full disk", Eval(), $"{D}/out: cannot write the run folder (No space left on device", DiskFull("out/teacher/offline/metrics.json")),
         ]);
         return cases;
     }
@@ -156,7 +178,7 @@ internal static class BadInputCorpus
         new("gate: unknown subset", Gate, "gate.yaml:1: subset: expected one of all, r3, r5", Policy("subset: r7\n")),
         new("gate: unknown tool", Gate, "gate.yaml:2: min_tool_final.crop: unknown tool", Policy("min_tool_final:\n  crop: 0.5\n")),
         new("gate: too few resamples", Gate, "gate.yaml:2: bootstrap.resamples: must be at least 100", Policy("bootstrap:\n  resamples: 5\n")),
-        new("gate: zero latency", Gate, "gate.yaml:2: max_p95_latency_ms.offline: must be at least", Policy("max_p95_latency_ms:\n  offline: 0\n")),
+        new("gate: zero latency", Gate, "gate.yaml:2: max_p95_latency_ms.offline: must be more than 0", Policy("max_p95_latency_ms:\n  offline: 0\n")),
         new("gate: not a mapping", Gate, "gate.yaml: expected a mapping of policy keys", Policy("- min_overall\n")),
         new("gate: missing policy", Gate, "gate.yaml: policy file not found", Delete("gate.yaml")),
         new("gate: no baseline for a comparison", Gate, "baseline", Policy("non_inferiority:\n  overall: 0.05\n")),

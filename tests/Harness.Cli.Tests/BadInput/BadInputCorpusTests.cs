@@ -36,6 +36,7 @@ public class BadInputCorpusTests
         var result = CliRunner.Run([.. bad.Args.Select(sandbox.Expand)]);
 
         var output = $"exit {result.ExitCode}\nstdout:\n{result.Stdout}\nstderr:\n{result.Stderr}";
+        TestContext.Out.WriteLine(result.Stderr);
         Assert.That(result.Stderr, Does.Not.Contain("internal error"), output);
         Assert.That(result.Stderr + result.Stdout, Does.Not.Contain("   at "), "no stack trace\n" + output);
         Assert.That(result.ExitCode, Is.EqualTo(2), output);
