@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Runtime.Loader;
+using System.Text;
+using Harness.Backends;
+using Harness.Plugins.MlNet.Training;
+using Microsoft.ML;
+
+namespace Harness.Plugins.MlNet.Model;
+
+/// <summary>
+/// A trained student as one ML.NET model file: the transformer chain ML.NET saves, plus
+/// <see cref="ModelSettings"/> as an extra zip entry. Predicts one intent through a
+/// prediction engine (not thread-safe, so calls are serialised) or many through one
+/// batched transform.
+/// </summary>
+internal sealed class StudentModel : IDisposable
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _chain;
+    private readonly PredictionEngine<IntentInput, StudentOutput> _engine;
+    private readonly Lock _engineLock = new();
+
+    private StudentModel(MLContext ml, ITransformer chain, ModelSettings settings, string path)
+    {
+        _ml = ml;
+        Path = path;
+        _chain = chain;
+        Settings = settings;
+        _engine = ml.Model.CreatePredictionEngine<IntentInput, StudentOutput>(chain);
+    }
+
+    public ModelSettings Settings { get; }
+
+    /// <summary>The model file it was loaded from.</summary>
+    public string Path { get; }
+
+    /// <summary>Writes the model to <paramref name="path"/> through a temporary file, so a reader never sees half a file.</summary>
+    public static void Save(MLContext ml, ITransformer chain, ModelSettings settings, string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            ml.Model.Save(chain, FeatureTable.Input(ml, []).Schema, temporary);
+            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(ModelSettings.EntryName).Open(), new UTF8Encoding(false));
+                writer.Write(settings.ToJson());
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Loads a file this plugin saved; anything else is a <see cref="BackendException"/> naming the file.</summary>
+    public static StudentModel Load(MLContext ml, string path)
+    {
+        if (!File.Exists(path)) throw new BackendException($"{path}: model file not found; check option 'model' (relative to the config file).");
+        var settings = ReadSettings(path);
+        if (settings.Format != ModelSettings.CurrentFormat)
+            throw new BackendException($"{path}: model format {settings.Format}, but this plugin reads format {ModelSettings.CurrentFormat}; retrain it (delete the file, or drop option 'model').");
+        try
+        {
+            // ML.NET finds each saved part's loader with Assembly.Load(name), which resolves in the
+            // contextual reflection context: make that this plugin's load context, where ML.NET lives.
+            using var scope = AssemblyLoadContext.GetLoadContext(typeof(MLContext).Assembly)!.EnterContextualReflection();
+            var chain = ml.Model.Load(path, out _);
+            return new StudentModel(ml, chain, settings, path);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw Corrupt(path, ex);
+        }
+    }
+
+    public StudentOutput Predict(string intent)
+    {
+        lock (_engineLock)
+            return _engine.Predict(new IntentInput { Intent = intent });
+    }
+
+    /// <summary>Predicts many intents in one pass over an in-memory data view, in order.</summary>
+    public List<StudentOutput> Predict(IReadOnlyList<string> intents) =>
+        [.. _ml.Data.CreateEnumerable<StudentOutput>(_chain.Transform(FeatureTable.Input(_ml, intents)), reuseRowObject: false)];
+
+    public void Dispose() => _engine.Dispose();
+
+    private static ModelSettings ReadSettings(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry(ModelSettings.EntryName)
+                ?? throw new BackendException($"{path}: a zip without {ModelSettings.EntryName}, so not a model this plugin saved; point option 'model' at a file the MlNet plugin wrote (its cache folder), or delete it to retrain.");
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            return ModelSettings.FromJson(reader.ReadToEnd()) ?? throw new InvalidDataException($"{ModelSettings.EntryName} is null");
+        }
+        catch (Exception ex) when (ex is not (BackendException or OperationCanceledException))
+        {
+            throw Corrupt(path, ex);
+        }
+    }
+
+    private static BackendException Corrupt(string path, Exception ex) =>
+        new($"{path}: not a readable MlNet model file ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}); delete it to retrain from 'train', or point option 'model' at a file the MlNet plugin saved.", ex);
+}
