@@ -33,7 +33,15 @@ public static class AtomicFile
     /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes to the stream it is given.</summary>
     public static void Write(string path, Action<Stream> write)
     {
-        var full = Path.GetFullPath(path);
+        var full = Target(Path.GetFullPath(path));
+        if (IsDevice(full))
+        {
+            // A device (/dev/null, /dev/full) cannot be replaced, and must not be: write to it, and let its error surface.
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write);
+            write(device);
+            device.Flush();
+            return;
+        }
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -50,6 +58,15 @@ public static class AtomicFile
             throw;
         }
     }
+
+    // A symbolic link is followed: the file it points to is replaced, the link stays.
+    private static string Target(string path) =>
+        new FileInfo(path) is { LinkTarget: not null } link && link.ResolveLinkTarget(returnFinalTarget: true) is { } target
+            ? target.FullName
+            : path;
+
+    private static bool IsDevice(string path) =>
+        !OperatingSystem.IsWindows() && path.StartsWith("/dev/", StringComparison.Ordinal) && File.Exists(path);
 
     private static void TryDelete(string path)
     {
