@@ -35,7 +35,7 @@ internal static class CompareCommand
             {
                 var written = new List<string>(await new HtmlReportWriter().WriteAsync(report, outDir, cancellationToken));
                 var md = Path.Combine(outDir, "report.md");
-                await File.WriteAllTextAsync(md, $"# Comparison: {report.RunId}\n\n{markdown}", new UTF8Encoding(false), cancellationToken);
+                await File.WriteAllTextAsync(md, ComparisonMarkdown.Document(report), new UTF8Encoding(false), cancellationToken);
                 written.Add(md);
                 return written;
             });

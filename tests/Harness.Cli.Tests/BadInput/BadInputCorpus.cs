@@ -121,6 +121,8 @@ internal static class BadInputCorpus
             new("out: mistakes onto a full disk", [.. mistakes, "/dev/full"], "--out /dev/full: cannot write there", Replace("preds.jsonl", "faded_HighNoon", "mono_Classic")),
             new("out: score onto a full disk", [.. score, $"{D}/scored"], $"--out {D}/scored: cannot write there", DiskFull("scored/metrics.json")),
             new("out: eval results onto a full disk", Eval(), $"{D}/out: cannot write the run folder (No space left on device", DiskFull("out/teacher/offline/metrics.json")),
+            new("out: eval report onto a full disk", Eval(), "report 'markdown' could not be written", Replace("eval.yaml", "reports: []", "reports: [markdown]"), DiskFull("out/report.md")),
+            new("out: report onto a full disk", ["report", $"{D}/run", "--writers", "html"], "report 'html' could not be written", DiskFull("run/index.html")),
         ]);
         return cases;
     }
@@ -195,5 +197,15 @@ internal static class BadInputCorpus
         new("run folder: no results", ["report", D], $"{D}: no metrics.json here"),
         new("run folder: run.json not JSON", ["report", $"{D}/run"], "run.json: not valid JSON", Write("run/run.json", "{\"id\":")),
         new("run folder: metrics.json not JSON", ["report", $"{D}/run"], "metrics.json", Write(Metrics, "{\"schema\":")),
+        new("run folder: a failed backend named with parent folders", ["report", $"{D}/run"], "run.json: backends: '../../evil' must be a folder-safe name",
+            Write("run/run.json", "{\"backends\":{\"../../evil\":{\"plugin\":\"Replay\",\"error\":\"boom\"}}}")),
+        new("run folder: a failed backend named with a control character", ["report", $"{D}/run"], "run.json: backends: 'a\\u0007b' must be a folder-safe name",
+            Write("run/run.json", "{\"backends\":{\"a\\u0007b\":{\"plugin\":\"Replay\",\"error\":\"boom\"}}}")),
+        new("run folder: a scenario with parent folders", ["report", $"{D}/run"], "metrics.json: run.scenario: '../../x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"../../x\"")),
+        new("run folder: an absolute scenario", ["report", $"{D}/run"], "metrics.json: run.scenario: '/tmp/x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"/tmp/x\"")),
+        new("run folder: a label folder with markup", ["report", $"{D}/run"], "'<b>' must be a folder-safe name",
+            Write("run/<b>/offline/metrics.json", "{}")),
+        new("run folder: compare of a crafted scenario", ["compare", $"{D}/run", "--out", $"{D}/cmp"], "metrics.json: run.scenario: '../x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"../x\"")),
+        new("run folder: resume with run.json not JSON", Eval("--resume"), "run.json", Write("out/run.json", "{")),
     ];
 }
