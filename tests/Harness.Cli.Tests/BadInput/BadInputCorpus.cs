@@ -149,6 +149,10 @@ internal static class BadInputCorpus
         new("dataset: an unknown field", Validate, "test.jsonl:1: colour: unknown field", Rows(Row().Replace("{\"id\"", "{\"colour\":1,\"id\""))),
         new("dataset: empty", Validate, "test.jsonl: the file is empty", Rows()),
         new("dataset: missing", ["validate", $"{D}/none.jsonl"], "none.jsonl: dataset file not found"),
+        new("dataset: a key twice in the row", Validate, "test.jsonl:1: id: duplicate key", Rows(Row().Replace("{\"id\":\"test-00001\"", "{\"id\":\"test-00001\",\"id\":\"test-00009\""))),
+        new("dataset: a parameter twice", Validate, "test.jsonl:1: teacher.adjust.contrast: duplicate key", Rows(Row(adjust: DatasetFixture.Adjust().Replace("\"contrast\":0", "\"contrast\":0,\"contrast\":90")))),
+        new("dataset: a tool twice", Validate, "test.jsonl:1: teacher.filter: duplicate key", Rows(Row().Replace("\"filter\":null", "\"filter\":null,\"filter\":null"))),
+        new("dataset: a colour twice", Validate, "test.jsonl:1: teacher.selective_adjust.red: duplicate key", Rows(DatasetFixture.Row("test-00001", "golden hour", 1, null, DatasetFixture.Selective().Replace("{\"red\":", "{\"red\":{},\"red\":"), null))),
     ];
 
     private static readonly string[] Score = ["score", "--dataset", $"{D}/test.jsonl", "--predictions", $"{D}/preds.jsonl", "--out", $"{D}/scored"];
