@@ -79,6 +79,10 @@ internal static class BadInputCorpus
         new("config: label with a line break", Eval(), "eval.yaml:6: backends[0].label: 'a\\nb' must be a folder-safe name", Label("\"a\\nb\"")),
         new("config: label with markup", Eval(), "eval.yaml:6: backends[0].label: '<script>' must be a folder-safe name", Label("\"<script>\"")),
         new("config: label too long", Eval(), "eval.yaml:6: backends[0].label: ", Label(new string('a', 101))),
+        new("config: dataset a folder", Eval(), "dataset file not found", Replace("eval.yaml", "dataset: test.jsonl", "dataset: .")),
+        new("config: filters not found", Eval(), "nope.txt", Top("filters: nope.txt")),
+        new("config: prompt_template a list", Eval(), "eval.yaml:5: prompt_template: must be a single value", Top("prompt_template: [a, b]")),
+        new("config: scenarios a mapping", Eval(), "eval.yaml:2: scenarios: must be a list", Replace("eval.yaml", "[offline]", "{a: b}")),
     ];
 
     private static IEnumerable<BadInputCase> RunIds() =>
@@ -167,6 +171,7 @@ internal static class BadInputCorpus
         new("predictions: a line that is a number", Score, "preds.jsonl:1: line: expected a JSON object", Write("preds.jsonl", "42\n")),
         new("predictions: empty", Score, "preds.jsonl: the file is empty", Write("preds.jsonl", "\n")),
         new("predictions: missing", Score, "preds.jsonl: predictions file not found", Delete("preds.jsonl")),
+        new("predictions: a filter catalogue not found", [.. Score, "--filters", $"{D}/nope.txt"], "nope.txt"),
     ];
 
     private static readonly string[] Gate = ["gate", "--policy", $"{D}/gate.yaml", "--candidate", $"{D}/run/teacher", "--out", $"{D}/gate-out"];
@@ -211,5 +216,9 @@ internal static class BadInputCorpus
             Write("run/<b>/offline/metrics.json", "{}")),
         new("run folder: compare of a crafted scenario", ["compare", $"{D}/run", "--out", $"{D}/cmp"], "metrics.json: run.scenario: '../x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"../x\"")),
         new("run folder: resume with run.json not JSON", Eval("--resume"), "run.json", Write("out/run.json", "{")),
+        new("run folder: metrics.json of another schema", ["report", $"{D}/run"], "metrics.json", Write(Metrics, "{}")),
+        new("run folder: predictions.jsonl truncated", ["report", $"{D}/run"], "predictions.jsonl:1", Write("run/teacher/offline/predictions.jsonl", "{\"id\":")),
+        new("run folder: an unknown report writer", ["report", $"{D}/run", "--writers", "pdf"], "unknown report writer 'pdf'"),
+        new("run folder: a gate baseline missing", ["gate", "--policy", $"{D}/gate.yaml", "--candidate", $"{D}/run/teacher", "--baseline", $"{D}/run/nobody"], "run/nobody: folder not found"),
     ];
 }
