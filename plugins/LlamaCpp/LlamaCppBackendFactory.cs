@@ -3,6 +3,7 @@ using Harness.Backends;
 using Harness.Plugins.LlamaCpp.Generation;
 using Harness.Plugins.LlamaCpp.Grammar;
 using Harness.Plugins.LlamaCpp.Runtime;
+using Harness.Plugins.Shared.Gguf;
 
 namespace Harness.Plugins.LlamaCpp;
 
@@ -22,6 +23,7 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
     {
         var settings = LlamaSettings.Read(options, context);
         GgufHeader.Check(settings.ModelPath, settings.Source);
+        CheckKvCacheFits(settings);
         LlamaRuntime.Load(context.PluginDirectory, settings.Cuda, settings.Source);
         LlamaLog.Route(context.Log, settings.LogLevel);
         var sha256 = await HashAsync(settings.ModelPath, cancellationToken);
@@ -41,6 +43,18 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses, before llama.cpp allocates it, a KV cache (context_size x batch_size tokens) larger
+    /// than the memory available: the kernel would kill the process without a message. On CUDA
+    /// the cache lives in GPU memory, where llama.cpp reports a failed allocation itself.
+    /// </summary>
+    private static void CheckKvCacheFits(LlamaSettings settings)
+    {
+        if (settings.Cuda || GgufMetadata.TryRead(settings.ModelPath) is not { } gguf) return;
+        KvCacheEstimate.For(gguf, (long)settings.ContextSize * settings.BatchSize, settings.KvF32 ? 4 : 2)
+            ?.CheckFits(KvCacheEstimate.AvailableMemoryBytes(), settings.Source, "context_size", "batch_size");
     }
 
     /// <summary>

@@ -22,12 +22,12 @@ internal sealed record LlamaSettings(
 {
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
-        new("model", "The GGUF model file (relative to the config file)."),
+        new("model", "The GGUF model file (relative to the config file). Trusted input: llama.cpp parses it in native code, so use only model files from sources you trust."),
         new("device", "cpu or cuda (cuda needs the plugin built with a LLamaSharp CUDA backend and an NVIDIA GPU).", "cpu"),
         new("gpu_layers", "Layers offloaded to the GPU with device cuda; -1 means all.", "-1"),
         new("threads", "CPU threads for decoding; 0 means one per core.", "0"),
-        new("context_size", "Context length per sequence, in tokens (prompt + output).", "512"),
-        new("batch_size", "Requests decoded together as separate sequences of one llama batch.", "8"),
+        new("context_size", "Context length per sequence, in tokens (prompt + output). On cpu the KV cache of context_size x batch_size tokens must fit in the memory available; the start is refused, with the estimate, when it does not.", "512"),
+        new("batch_size", "Requests decoded together as separate sequences of one llama batch (each with its own context_size of KV cache).", "8"),
         new("max_new_tokens", "Most tokens generated per request (greedy, stops earlier at end of generation).", "256"),
         new("log_level", "llama.cpp log lines passed to the harness log: none, error, warn, info, debug.", "none"),
         new("chat_template", "auto (llama2 for decoder-only models, none for encoder-decoder ones), llama2 ([INST] <<SYS>> ... [/INST]), gguf (the template the model file carries) or none.", "auto"),

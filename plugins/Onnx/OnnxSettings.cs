@@ -7,7 +7,7 @@ internal sealed record OnnxSettings(string ModelFolder, string Device, int Threa
 {
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
-        new("model", "Folder with config.json, tokenizer.json, encoder_model.onnx and decoder_model.onnx + decoder_with_past_model.onnx or decoder_model_merged.onnx."),
+        new("model", "Folder with config.json, tokenizer.json, encoder_model.onnx and decoder_model.onnx + decoder_with_past_model.onnx or decoder_model_merged.onnx. Trusted input: ONNX Runtime parses the .onnx files in native code, so use only models from sources you trust."),
         new("device", "cpu or cuda (cuda needs the plugin built with -p:OnnxRuntimeDevice=cuda, an NVIDIA GPU, CUDA 13 and cuDNN 9; never falls back to cpu).", "cpu"),
         new("threads", "Intra-op threads per session; 0 lets ONNX Runtime choose.", "0"),
         new("batch_size", "Most requests decoded together (padded, with attention masks); the runner's batch_size decides how many arrive at once.", "32"),

@@ -7,7 +7,7 @@ internal sealed record TorchSharpSettings(string ModelFolder, string Device, int
 {
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
-        new("model", "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json (or spiece.model)."),
+        new("model", "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json (or spiece.model). Trusted input: its tensors go to LibTorch (native code), so use only checkpoints from sources you trust."),
         new("device", "cpu or cuda (cuda needs the plugin built with -p:TorchSharpNative=cuda and an NVIDIA GPU; never falls back to cpu).", "cpu"),
         new("threads", "LibTorch's intra-op threads (torch.set_num_threads, one setting per process); 0 keeps LibTorch's default.", "0"),
         new("batch_size", "Most requests decoded together (padded, with attention masks); the runner's batch_size decides how many arrive at once.", "32"),

@@ -34,7 +34,7 @@ internal static class CompareCommand
             {
                 var written = new List<string>(await new HtmlReportWriter().WriteAsync(report, outDir, cancellationToken));
                 var md = Path.Combine(outDir, "report.md");
-                await AtomicFile.WriteAllTextAsync(md, $"# Comparison: {report.RunId}\n\n{markdown}", cancellationToken);
+                await AtomicFile.WriteAllTextAsync(md, ComparisonMarkdown.Document(report), cancellationToken);
                 written.Add(md);
                 return written;
             });

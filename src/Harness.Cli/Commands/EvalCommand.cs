@@ -77,9 +77,12 @@ internal static class EvalCommand
             PrintSummary(report, stdout);
             stdout.WriteLine($"run folder: {options.RunDirectory}");
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
-            if (failed.Count == 0) return ExitCodes.Success;
-            stderr.WriteLine($"error: {failed.Count} backend(s) failed: {string.Join(", ", failed)} (see above); the others ran.");
-            return ExitCodes.InputError;
+            if (failed.Count > 0)
+                stderr.WriteLine($"error: {failed.Count} backend(s) failed: {string.Join(", ", failed)} (see above); the others ran.");
+            // A report that was asked for and is missing fails the run; predictions and metrics.json are already on disk.
+            foreach (var failure in report.ReportFailures ?? [])
+                stderr.WriteLine($"error: {failure}; the predictions and metrics are kept: fix it and write the reports with harness report {options.RunDirectory}");
+            return failed.Count == 0 && report.ReportFailures is not { Count: > 0 } ? ExitCodes.Success : ExitCodes.InputError;
         });
         return command;
     }

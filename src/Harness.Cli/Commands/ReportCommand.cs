@@ -6,7 +6,8 @@ namespace Harness.Cli.Commands;
 
 /// <summary>
 /// <c>harness report RUN_DIR [--writers html,json] [--out DIR]</c>: writes (again) the reports of a
-/// finished or interrupted run from what its folder holds, with any registered writers.
+/// finished or interrupted run from what its folder holds, with any registered writers. Exit 2,
+/// with one error line per report, when a report could not be written; the others are still written.
 /// </summary>
 internal static class ReportCommand
 {
@@ -34,7 +35,8 @@ internal static class ReportCommand
             var files = await composite.WriteAsync(report, outDir, cancellationToken);
             foreach (var file in files)
                 await config.Output.WriteLineAsync($"wrote {file}");
-            return composite.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            // The composite printed one error line per report it could not write.
+            return composite.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.InputError;
         });
         return command;
     }

@@ -38,6 +38,10 @@ internal sealed class DatasetRowReader(string path, ImmutableArray<string> filte
                 return null;
             }
             var before = Problems.Count;
+            // JSON lets a key appear twice and a parser keeps one of them silently; which one the
+            // teacher meant is unknowable, so the row is refused before any field is read.
+            CheckUniqueKeys(root, "");
+            if (Problems.Count > before) return null;
             foreach (var property in root.EnumerateObject())
                 if (!RowFields.Contains(property.Name)) Add(property.Name, "unknown field (expected id, intent, repeats, teacher, exports)");
             var id = ReadUniqueString(root, "id", _idLines);
@@ -51,6 +55,26 @@ internal sealed class DatasetRowReader(string path, ImmutableArray<string> filte
     }
 
     private void Add(string field, string what) => Problems.Add($"{path}:{_line}: {field}: {what}");
+
+    /// <summary>Adds a problem for each key that appears twice in one object, at any depth, naming its path.</summary>
+    private void CheckUniqueKeys(JsonElement element, string field)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray()) CheckUniqueKeys(item, $"{field}[{i++}]");
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = field.Length == 0 ? property.Name : $"{field}.{property.Name}";
+            if (!seen.Add(property.Name)) Add(SafeName.Show(name), "duplicate key; each key may appear once (a parser would silently keep one of them)");
+            else CheckUniqueKeys(property.Value, name);
+        }
+    }
 
     private static string FirstSentence(string message)
     {

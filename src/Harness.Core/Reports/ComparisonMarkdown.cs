@@ -11,22 +11,25 @@ namespace Harness.Reports;
 /// </summary>
 public static class ComparisonMarkdown
 {
+    /// <summary>The comparison as a whole document (<c>harness compare</c>'s report.md): a title naming the compared runs, then <see cref="Render"/>.</summary>
+    public static string Document(RunReport report) => $"# Comparison: {Text(report.RunId)}\n\n{Render(report)}";
+
     public static string Render(RunReport report, string subset = "all")
     {
         var text = new StringBuilder();
-        text.Append($"## Side by side ({subset})\n\n");
+        text.Append($"## Side by side ({Text(subset)})\n\n");
         text.Append("| Backend | Scenario | Overall | 95% interval | adjust | selective_adjust | filter | p95 ms/intent |\n|---|---|---:|---|---:|---:|---:|---:|\n");
         foreach (var r in report.Results)
         {
             if (r.Error is not null)
             {
-                text.Append($"| {Cell(r.Label)} | {r.Metrics.Run.Scenario} | failed to run: {Cell(r.Error)} | | | | | |\n");
+                text.Append($"| {Text(r.Label)} | {Text(r.Metrics.Run.Scenario)} | failed to run: {Text(r.Error)} | | | | | |\n");
                 continue;
             }
 
             var s = r.Metrics.Subset(subset);
             var p95 = r.Metrics.Latency is { } l ? Fmt.Ms(l.PerIntent.P95) : "–";
-            text.Append($"| {Cell(r.Label)}{report.Baselines.Suffix(r)} | {r.Metrics.Run.Scenario} | {Fmt.Score(s.Overall)} | {Fmt.Ci(s.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(s[t].Final)))} | {p95} |\n");
+            text.Append($"| {Text(r.Label)}{report.Baselines.Suffix(r)} | {Text(r.Metrics.Run.Scenario)} | {Fmt.Score(s.Overall)} | {Fmt.Ci(s.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(s[t].Final)))} | {p95} |\n");
         }
 
         if (report.Comparisons is not { Count: > 0 }) return text.ToString();
@@ -39,13 +42,13 @@ public static class ComparisonMarkdown
         if (report.Comparisons is not { Count: > 0 } comparisons) return "";
         var text = new StringBuilder();
         var metrics = ResultComparison.MetricOrder;
-        text.Append($"{heading} Difference vs {Cell(comparisons[0].Reference)} (paired bootstrap, 95% interval)\n\n");
+        text.Append($"{heading} Difference vs {Text(comparisons[0].Reference)} (paired bootstrap, 95% interval)\n\n");
         text.Append($"| Backend | {string.Join(" | ", metrics)} |\n|---|{string.Concat(metrics.Select(_ => "---:|"))}\n");
         foreach (var c in comparisons)
         {
             text.Append(c.Differences is null
-                ? $"| {Cell(c.Label)} | no paired interval: {Cell(c.NoPairingReason ?? "")} |{string.Concat(metrics.Skip(1).Select(_ => " |"))}\n"
-                : $"| {Cell(c.Label)} | {string.Join(" | ", metrics.Select(m => Difference(c.Find(subset, m))))} |\n");
+                ? $"| {Text(c.Label)} | no paired interval: {Text(c.NoPairingReason ?? "")} |{string.Concat(metrics.Skip(1).Select(_ => " |"))}\n"
+                : $"| {Text(c.Label)} | {string.Join(" | ", metrics.Select(m => Difference(c.Find(subset, m))))} |\n");
         }
 
         return text.ToString();
@@ -56,5 +59,5 @@ public static class ComparisonMarkdown
 
     private static string Signed(double value) => (value >= 0 ? "+" : "-") + Fmt.Score(Math.Abs(value));
 
-    private static string Cell(string text) => MarkdownBuilder.Cell(text);
+    private static string Text(string? text) => MarkdownBuilder.Text(text);
 }

@@ -1,9 +1,10 @@
 namespace Harness.Reports;
 
 /// <summary>
-/// Runs several report writers into one folder. One writer's failure is logged
-/// and the others still run (a broken chart must not cost the metrics files);
-/// cancellation is never swallowed.
+/// Runs several report writers into one folder. One writer's failure is logged as an
+/// <c>error:</c> line naming the report, and the others still run (a broken chart must not
+/// cost the metrics files); the caller then fails the command from <see cref="Failures"/>.
+/// Cancellation is never swallowed.
 /// </summary>
 public sealed class CompositeReportWriter : IReportWriter
 {
@@ -18,7 +19,7 @@ public sealed class CompositeReportWriter : IReportWriter
 
     public string Name => string.Join("+", _writers.Select(w => w.Name));
 
-    /// <summary>The writers that failed during the last <see cref="WriteAsync"/>, with their messages.</summary>
+    /// <summary>One message per writer that failed during the last <see cref="WriteAsync"/>: <c>report 'NAME' could not be written to DIR (why)</c>.</summary>
     public IReadOnlyList<string> Failures { get; private set; } = [];
 
     public async Task<IReadOnlyList<string>> WriteAsync(RunReport report, string directory, CancellationToken cancellationToken)
@@ -34,9 +35,9 @@ public sealed class CompositeReportWriter : IReportWriter
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var line = $"report writer '{writer.Name}' failed: {ex.Message}";
+                var line = $"report '{writer.Name}' could not be written to {directory} ({ex.Message.ReplaceLineEndings(" ").TrimEnd('.')})";
                 failures.Add(line);
-                await _log.WriteLineAsync($"warning: {line}");
+                await _log.WriteLineAsync($"error: {line}");
             }
         }
 

@@ -7,11 +7,16 @@ namespace Harness.Reports;
 /// <summary>One JUnit test case: passed, failed (with a message) or skipped (with a reason).</summary>
 public sealed record JUnitCase(string ClassName, string Name, string? Failure = null, string? Skipped = null, string? Output = null);
 
-/// <summary>Writes the JUnit XML that CI systems read: one <c>testsuite</c> holding the given cases.</summary>
+/// <summary>
+/// Writes the JUnit XML that CI systems read: one <c>testsuite</c> holding the given cases. Text
+/// XML 1.0 cannot hold (most control characters, as a backend's error message may carry) is
+/// written as U+FFFD, so the file is always written.
+/// </summary>
 public static class JUnitXml
 {
     public static string Render(string suite, IReadOnlyList<JUnitCase> cases)
     {
+        suite = Xml(suite);
         var failures = cases.Count(c => c.Failure is not null);
         var skipped = cases.Count(c => c.Failure is null && c.Skipped is not null);
         var suiteElement = new XElement("testsuite",
@@ -38,13 +43,26 @@ public static class JUnitXml
 
     private static XElement Case(JUnitCase c)
     {
-        var element = new XElement("testcase", new XAttribute("classname", c.ClassName), new XAttribute("name", c.Name), new XAttribute("time", "0"));
+        var element = new XElement("testcase", new XAttribute("classname", Xml(c.ClassName)), new XAttribute("name", Xml(c.Name)), new XAttribute("time", "0"));
         if (c.Failure is not null)
-            element.Add(new XElement("failure", new XAttribute("message", c.Failure), new XAttribute("type", "failure"), c.Failure));
+            element.Add(new XElement("failure", new XAttribute("message", Xml(c.Failure)), new XAttribute("type", "failure"), Xml(c.Failure)));
         else if (c.Skipped is not null)
-            element.Add(new XElement("skipped", new XAttribute("message", c.Skipped)));
+            element.Add(new XElement("skipped", new XAttribute("message", Xml(c.Skipped))));
         if (c.Output is not null)
-            element.Add(new XElement("system-out", c.Output));
+            element.Add(new XElement("system-out", Xml(c.Output)));
         return element;
+    }
+
+    private static string Xml(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) kept.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) kept.Append(text, i++, 2);
+            else kept.Append('\uFFFD');
+        }
+
+        return kept.ToString();
     }
 }

@@ -15,6 +15,32 @@ internal sealed class MarkdownBuilder
 
     public override string ToString() => _text.ToString();
 
-    /// <summary>Text safe inside a table cell: pipes escaped, line breaks as spaces.</summary>
-    public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>
+    /// The one escape for text a Markdown report did not write itself (labels, run ids, model and
+    /// dataset names, environment fields, error messages), in running text, headings and table
+    /// cells alike: it renders as exactly that text. Line breaks and other control characters
+    /// become spaces, so the text stays on its line and in its table cell; <c>&amp; &lt; &gt;</c>
+    /// become entities, so no HTML tag or entity reaches a renderer; and the punctuation Markdown
+    /// acts on inside a line (<c>\ ` * _ [ ] | ~ $</c>) is backslash-escaped, so nothing turns into
+    /// emphasis, code, a link, math or a new table cell. Never put its result in a code span, where
+    /// backslashes and entities show as typed.
+    /// </summary>
+    public static string Text(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': escaped.Append("&amp;"); break;
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '$': escaped.Append('\\').Append(c); break;
+                default: escaped.Append(char.IsControl(c) ? ' ' : c); break;
+            }
+        }
+
+        return escaped.ToString();
+    }
 }

@@ -3,6 +3,7 @@ using Harness.Metrics;
 using Harness.Reports.Markdown;
 using Harness.Running;
 using Harness.Tools;
+using static Harness.Reports.MarkdownBuilder;
 
 namespace Harness.Reports;
 
@@ -34,11 +35,13 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new MarkdownBuilder();
-        md.Line($"# Evaluation report `{report.RunId}`").Line();
+        // Every text the report did not write itself goes through Text (MarkdownBuilder): a run
+        // folder's run.json and metrics.json can hold anything.
+        md.Line($"# Evaluation report {Text(report.RunId)}").Line();
         var dataset = report.Dataset;
-        md.Line($"Dataset `{dataset.Name}`: {N(dataset.Rows.Length)} intents, sha256 `{dataset.Sha256}`.");
+        md.Line($"Dataset {Text(dataset.Name)}: {N(dataset.Rows.Length)} intents, sha256 {Text(dataset.Sha256)}.");
         if (report.Environment is { } env)
-            md.Line($"Environment: {env.Os}, {env.Cpu} ({N(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {env.Gpu}")}, .NET {env.DotnetVersion}, harness {env.HarnessVersion}{(env.GitCommit is null ? "" : $" at `{env.GitCommit}`")}.");
+            md.Line($"Environment: {Text(env.Os)}, {Text(env.Cpu)} ({N(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {Text(env.Gpu)}")}, .NET {Text(env.DotnetVersion)}, harness {Text(env.HarnessVersion)}{(env.GitCommit is null ? "" : $" at {Text(env.GitCommit)}")}.");
         md.Line().Line("Overall is the mean of the three tools' finals, with its 95% bootstrap interval over intents; higher is better.").Line();
         // The answer first (quality once per backend, latency and cost per scenario), the detail after.
         AnswerMarkdown.Render(md, report);
@@ -54,11 +57,11 @@ public sealed class MarkdownReportWriter : IReportWriter
     private static void Backend(MarkdownBuilder md, BackendRunResult result)
     {
         var m = result.Metrics;
-        md.Line().Line($"### {result.Label} ({m.Run.Scenario})").Line();
-        md.Line($"Backend `{m.Run.Backend}`, model `{m.Run.Model}`{(m.Run.ModelId is null ? "" : $" (model_id `{m.Run.ModelId}`)")}, device `{m.Run.Device}`, started {m.Run.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}.");
+        md.Line().Line($"### {Text(result.Label)} ({Text(m.Run.Scenario)})").Line();
+        md.Line($"Backend {Text(m.Run.Backend)}, model {Text(m.Run.Model)}{(m.Run.ModelId is null ? "" : $" (model_id {Text(m.Run.ModelId)})")}, device {Text(m.Run.Device)}, started {m.Run.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}.");
         if (result.Error is not null)
         {
-            md.Line().Line($"**This backend failed to run:** {result.Error}");
+            md.Line().Line($"**This backend failed to run:** {Text(result.Error)}");
             return;
         }
 
@@ -82,7 +85,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Line($"{N(parse.Failures)} of {N(parse.Calls)} outputs failed to parse ({P(parse.Rate)}) and count as \"not used\"; {N(parse.ClampedValues)} values were clamped into range and {N(parse.UnknownKeys)} unknown keys ignored.");
         md.Line().Line("| failure | count | rate |").Line("|---|---:|---:|");
         foreach (var (kind, count) in parse.ByKind)
-            md.Line($"| {kind} | {N(count)} | {P(parse.Calls == 0 ? 0 : (double)count / parse.Calls)} |");
+            md.Line($"| {Text(kind)} | {N(count)} | {P(parse.Calls == 0 ? 0 : (double)count / parse.Calls)} |");
         // One call per (intent, tool), so each tool had a third of the calls.
         var callsPerTool = parse.Calls / (double)ToolSchema.All.Length;
         md.Line().Line("| tool | failures | rate |").Line("|---|---:|---:|");

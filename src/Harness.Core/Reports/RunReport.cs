@@ -12,6 +12,10 @@ namespace Harness.Reports;
 /// <param name="Comparisons">Paired differences against the first result (<c>harness compare</c>); null for a plain run.</param>
 /// <param name="Floor">The label the config named as the floor, or null to recognise it by name (<see cref="Reports.Baselines"/>).</param>
 /// <param name="Ceiling">The label the config named as the ceiling, or null to recognise it by name.</param>
+/// <param name="ReportFailures">
+/// After <c>harness eval</c> wrote the reports: one message per report that could not be written
+/// (a full disk, say), so that the run fails naming it; null or empty when every report was written.
+/// </param>
 public sealed record RunReport(
     string RunId,
     Dataset Dataset,
@@ -19,7 +23,8 @@ public sealed record RunReport(
     RunEnvironment? Environment,
     IReadOnlyList<ResultComparison>? Comparisons = null,
     string? Floor = null,
-    string? Ceiling = null)
+    string? Ceiling = null,
+    IReadOnlyList<string>? ReportFailures = null)
 {
     /// <summary>Which results are the floor and the ceiling.</summary>
     public Baselines Baselines => new(Floor, Ceiling);

@@ -44,8 +44,8 @@ public static class EvaluationRunner
             results.AddRange(await BackendRun.RunAsync(config.Backends[i], plugins[i], state, cancellationToken));
 
         var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment, Floor: config.Floor, Ceiling: config.Ceiling);
-        await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
-        return report;
+        var failures = await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
+        return report with { ReportFailures = failures };
     }
 
     // A misspelt option would otherwise be ignored silently by the plugin.

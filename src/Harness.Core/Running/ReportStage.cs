@@ -3,8 +3,9 @@ using Harness.Reports;
 namespace Harness.Running;
 
 /// <summary>
-/// Runs the report writers a config names. One writer's failure is logged and the
-/// others still run; cancellation is never swallowed.
+/// Runs the report writers a config names, through <see cref="CompositeReportWriter"/>: one
+/// writer's failure does not stop the others, and is returned so that the run fails naming the
+/// report; cancellation is never swallowed.
 /// </summary>
 internal static class ReportStage
 {
@@ -22,19 +23,12 @@ internal static class ReportStage
             }
         })];
 
-    public static async Task WriteAsync(IReadOnlyList<IReportWriter> writers, RunReport report, string directory, IProgressSink progress, CancellationToken cancellationToken)
+    /// <summary>Writes every report into <paramref name="directory"/>; returns one message per report that could not be written.</summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<IReportWriter> writers, RunReport report, string directory, IProgressSink progress, CancellationToken cancellationToken)
     {
-        foreach (var writer in writers)
-        {
-            try
-            {
-                foreach (var file in await writer.WriteAsync(report, directory, cancellationToken))
-                    progress.Log($"report: {file}");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                progress.Log($"error: report '{writer.Name}' failed: {ex.Message.ReplaceLineEndings(" ")}");
-            }
-        }
+        var composite = new CompositeReportWriter(writers, TextWriter.Null);
+        foreach (var file in await composite.WriteAsync(report, directory, cancellationToken))
+            progress.Log($"report: {file}");
+        return composite.Failures;
     }
 }

@@ -79,6 +79,10 @@ internal static class BadInputCorpus
         new("config: label with a line break", Eval(), "eval.yaml:6: backends[0].label: 'a\\nb' must be a folder-safe name", Label("\"a\\nb\"")),
         new("config: label with markup", Eval(), "eval.yaml:6: backends[0].label: '<script>' must be a folder-safe name", Label("\"<script>\"")),
         new("config: label too long", Eval(), "eval.yaml:6: backends[0].label: ", Label(new string('a', 101))),
+        new("config: dataset a folder", Eval(), "dataset file not found", Replace("eval.yaml", "dataset: test.jsonl", "dataset: .")),
+        new("config: filters not found", Eval(), "nope.txt", Top("filters: nope.txt")),
+        new("config: prompt_template a list", Eval(), "eval.yaml:5: prompt_template: must be a single value", Top("prompt_template: [a, b]")),
+        new("config: scenarios a mapping", Eval(), "eval.yaml:2: scenarios: must be a list", Replace("eval.yaml", "[offline]", "{a: b}")),
     ];
 
     private static IEnumerable<BadInputCase> RunIds() =>
@@ -121,6 +125,8 @@ internal static class BadInputCorpus
             new("out: mistakes onto a full disk", [.. mistakes, "/dev/full"], "--out /dev/full: cannot write there", Replace("preds.jsonl", "faded_HighNoon", "mono_Classic")),
             new("out: score onto a full disk", [.. score, $"{D}/scored"], $"--out {D}/scored: cannot write there", DiskFull("scored/metrics.json")),
             new("out: eval results onto a full disk", Eval(), $"{D}/out: cannot write the run folder (No space left on device", DiskFull("out/teacher/offline/metrics.json")),
+            new("out: eval report onto a full disk", Eval(), "report 'markdown' could not be written", Replace("eval.yaml", "reports: []", "reports: [markdown]"), DiskFull("out/report.md")),
+            new("out: report onto a full disk", ["report", $"{D}/run", "--writers", "html"], "report 'html' could not be written", DiskFull("run/index.html")),
         ]);
         return cases;
     }
@@ -147,6 +153,10 @@ internal static class BadInputCorpus
         new("dataset: an unknown field", Validate, "test.jsonl:1: colour: unknown field", Rows(Row().Replace("{\"id\"", "{\"colour\":1,\"id\""))),
         new("dataset: empty", Validate, "test.jsonl: the file is empty", Rows()),
         new("dataset: missing", ["validate", $"{D}/none.jsonl"], "none.jsonl: dataset file not found"),
+        new("dataset: a key twice in the row", Validate, "test.jsonl:1: id: duplicate key", Rows(Row().Replace("{\"id\":\"test-00001\"", "{\"id\":\"test-00001\",\"id\":\"test-00009\""))),
+        new("dataset: a parameter twice", Validate, "test.jsonl:1: teacher.adjust.contrast: duplicate key", Rows(Row(adjust: DatasetFixture.Adjust().Replace("\"contrast\":0", "\"contrast\":0,\"contrast\":90")))),
+        new("dataset: a tool twice", Validate, "test.jsonl:1: teacher.filter: duplicate key", Rows(Row().Replace("\"filter\":null", "\"filter\":null,\"filter\":null"))),
+        new("dataset: a colour twice", Validate, "test.jsonl:1: teacher.selective_adjust.red: duplicate key", Rows(DatasetFixture.Row("test-00001", "golden hour", 1, null, DatasetFixture.Selective().Replace("{\"red\":", "{\"red\":{},\"red\":"), null))),
     ];
 
     private static readonly string[] Score = ["score", "--dataset", $"{D}/test.jsonl", "--predictions", $"{D}/preds.jsonl", "--out", $"{D}/scored"];
@@ -161,6 +171,7 @@ internal static class BadInputCorpus
         new("predictions: a line that is a number", Score, "preds.jsonl:1: line: expected a JSON object", Write("preds.jsonl", "42\n")),
         new("predictions: empty", Score, "preds.jsonl: the file is empty", Write("preds.jsonl", "\n")),
         new("predictions: missing", Score, "preds.jsonl: predictions file not found", Delete("preds.jsonl")),
+        new("predictions: a filter catalogue not found", [.. Score, "--filters", $"{D}/nope.txt"], "nope.txt"),
     ];
 
     private static readonly string[] Gate = ["gate", "--policy", $"{D}/gate.yaml", "--candidate", $"{D}/run/teacher", "--out", $"{D}/gate-out"];
@@ -195,5 +206,19 @@ internal static class BadInputCorpus
         new("run folder: no results", ["report", D], $"{D}: no metrics.json here"),
         new("run folder: run.json not JSON", ["report", $"{D}/run"], "run.json: not valid JSON", Write("run/run.json", "{\"id\":")),
         new("run folder: metrics.json not JSON", ["report", $"{D}/run"], "metrics.json", Write(Metrics, "{\"schema\":")),
+        new("run folder: a failed backend named with parent folders", ["report", $"{D}/run"], "run.json: backends: '../../evil' must be a folder-safe name",
+            Write("run/run.json", "{\"backends\":{\"../../evil\":{\"plugin\":\"Replay\",\"error\":\"boom\"}}}")),
+        new("run folder: a failed backend named with a control character", ["report", $"{D}/run"], "run.json: backends: 'a\\u0007b' must be a folder-safe name",
+            Write("run/run.json", "{\"backends\":{\"a\\u0007b\":{\"plugin\":\"Replay\",\"error\":\"boom\"}}}")),
+        new("run folder: a scenario with parent folders", ["report", $"{D}/run"], "metrics.json: run.scenario: '../../x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"../../x\"")),
+        new("run folder: an absolute scenario", ["report", $"{D}/run"], "metrics.json: run.scenario: '/tmp/x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"/tmp/x\"")),
+        new("run folder: a label folder with markup", ["report", $"{D}/run"], "'<b>' must be a folder-safe name",
+            Write("run/<b>/offline/metrics.json", "{}")),
+        new("run folder: compare of a crafted scenario", ["compare", $"{D}/run", "--out", $"{D}/cmp"], "metrics.json: run.scenario: '../x' must be a folder-safe name", Replace(Metrics, "\"scenario\": \"offline\"", "\"scenario\": \"../x\"")),
+        new("run folder: resume with run.json not JSON", Eval("--resume"), "run.json", Write("out/run.json", "{")),
+        new("run folder: metrics.json of another schema", ["report", $"{D}/run"], "metrics.json", Write(Metrics, "{}")),
+        new("run folder: predictions.jsonl truncated", ["report", $"{D}/run"], "predictions.jsonl:1", Write("run/teacher/offline/predictions.jsonl", "{\"id\":")),
+        new("run folder: an unknown report writer", ["report", $"{D}/run", "--writers", "pdf"], "unknown report writer 'pdf'"),
+        new("run folder: a gate baseline missing", ["gate", "--policy", $"{D}/gate.yaml", "--candidate", $"{D}/run/teacher", "--baseline", $"{D}/run/nobody"], "run/nobody: folder not found"),
     ];
 }

@@ -56,6 +56,23 @@ public class EvalCommandTests
     }
 
     [Test]
+    public void A_report_that_cannot_be_written_fails_the_run_naming_it_and_keeps_predictions_and_metrics()
+    {
+        var output = _fixture.PathOf("reports/r4");
+        // A folder where report.md should go: the markdown writer fails on every platform.
+        Directory.CreateDirectory(Path.Combine(output, "report.md"));
+
+        var result = CliRunner.Run("eval", "--config", Config(Teacher, "warmup: 0\nreports: [markdown, json]\nscenarios: [offline]"), "--out", output);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stdout + result.Stderr);
+        Assert.That(result.ErrorLines, Has.Length.EqualTo(1), result.Stderr);
+        Assert.That(result.ErrorLines[0], Does.StartWith($"error: report 'markdown' could not be written to {output} ("));
+        Assert.That(result.Stdout, Does.Contain("teacher / offline: overall 1.000"));
+        foreach (var file in new[] { "teacher/offline/predictions.jsonl", "teacher/offline/metrics.json", "summary.json" })
+            Assert.That(File.Exists(Path.Combine(output, file)), Is.True, file);
+    }
+
+    [Test]
     public void A_config_error_is_one_line_naming_the_file_line_and_field()
     {
         var result = CliRunner.Run("eval", "--config", Config(Teacher.Replace("cost:", "costs:")));

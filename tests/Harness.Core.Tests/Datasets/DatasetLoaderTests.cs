@@ -42,6 +42,20 @@ public class DatasetLoaderTests
     }
 
     [Test]
+    public void A_key_given_twice_is_refused_naming_the_line_and_the_key_at_any_depth()
+    {
+        var rows = DatasetFixture.SmallSplit();
+        var twiceAtTop = rows[1].Replace("\"repeats\":3", "\"repeats\":3,\"repeats\":9");
+        var twiceInside = rows[2].Replace("\"temperature\":25", "\"temperature\":25,\"temperature\":-25");
+
+        var problems = ProblemsOf(rows[0], twiceAtTop, twiceInside);
+
+        Assert.That(problems, Has.Length.EqualTo(2));
+        Assert.That(problems[0], Does.EndWith("test.jsonl:2: repeats: duplicate key; each key may appear once (a parser would silently keep one of them)"));
+        Assert.That(problems[1], Does.Contain("test.jsonl:3: teacher.adjust.temperature: duplicate key"));
+    }
+
+    [Test]
     public void Filter_catalogue_ignores_comments_blank_lines_and_surrounding_space()
     {
         var path = _fixture.Write("cat.txt", "# header", "", "  a_One  ", "b_Two", "a_One");

@@ -50,7 +50,7 @@ public class ReportWriterRegistryTests
         var composite = new CompositeReportWriter([new ThrowingWriter(new IOException("disk full")), ok], log);
         var files = await composite.WriteAsync(ReportFixtures.MultiBackendRun(), "unused", CancellationToken.None);
         Assert.That(files, Is.EqualTo(new[] { "ok.txt" }));
-        Assert.That(log.ToString(), Does.Contain("report writer 'broken' failed: disk full"));
+        Assert.That(log.ToString(), Is.EqualTo("error: report 'broken' could not be written to unused (disk full)" + Environment.NewLine));
         Assert.That(composite.Failures, Has.Count.EqualTo(1));
     }
 

@@ -16,7 +16,7 @@ internal static class AgreementMarkdown
         foreach (var a in rows)
         {
             var shares = a.Calls == 0 ? "no predictions | no predictions" : $"{Fmt.Share(a.SameRawShare!.Value)} | {Fmt.Share(a.SameParsedShare!.Value)}";
-            md.Line($"| `{Cell(a.ModelId)}` | {Cell(a.Label)} | {Cell(a.Reference)} | {a.Scenarios} | {Fmt.Int(a.Calls)} | {shares} | {Fmt.Score(a.LargestDifference)} ({a.LargestMetric}) |");
+            md.Line($"| {Text(a.ModelId)} | {Text(a.Label)} | {Text(a.Reference)} | {Text(a.Scenarios)} | {Fmt.Int(a.Calls)} | {shares} | {Fmt.Score(a.LargestDifference)} ({a.LargestMetric}) |");
         }
     }
 }

@@ -18,14 +18,14 @@ internal static class AnswerMarkdown
         var scenarios = BackendScores.MeasuredScenarios(report.Results);
         md.Line("## The answer").Line();
         md.Line("Quality is shown once per backend (all rows; the same model gives the same answers in every scenario): overall with its 95% interval, each tool's final, and the share of outputs that failed to parse. Beside it, per scenario, the median latency per intent (ms, warm-up excluded) and the cost in USD per 1,000 intents.").Line();
-        md.Line($"| Backend | Overall | 95% interval | {string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | parse failures | {string.Join(" | ", scenarios.Select(s => $"{s} p50 ms | {s} USD/1k"))} |");
+        md.Line($"| Backend | Overall | 95% interval | {string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | parse failures | {string.Join(" | ", scenarios.Select(s => $"{Text(s)} p50 ms | {Text(s)} USD/1k"))} |");
         md.Line($"|---|---:|---|---:|---:|---:|---:|{string.Concat(scenarios.Select(_ => "---:|---:|"))}");
         foreach (var backend in backends)
         {
-            var name = Cell(backend.Label) + report.Baselines.Suffix(backend.Scores);
+            var name = Text(backend.Label) + report.Baselines.Suffix(backend.Scores);
             if (!backend.Ran)
             {
-                md.Line($"| {name} | failed to run: {Cell(backend.Scores.Error ?? "")} |{string.Concat(Enumerable.Repeat(" |", 5 + 2 * scenarios.Count))}");
+                md.Line($"| {name} | failed to run: {Text(backend.Scores.Error ?? "")} |{string.Concat(Enumerable.Repeat(" |", 5 + 2 * scenarios.Count))}");
                 continue;
             }
 
@@ -36,7 +36,7 @@ internal static class AnswerMarkdown
         }
 
         foreach (var note in backends.Select(b => b.ScenarioNote).OfType<string>())
-            md.Line().Line($"**Note:** {note}");
+            md.Line().Line($"**Note:** {Text(note)}");
         Pareto(md, report);
     }
 
@@ -50,12 +50,12 @@ internal static class AnswerMarkdown
 
         var floor = baselines.FloorOf(report.Results);
         md.Line().Line("### Pareto front").Line();
-        md.Line($"One point per backend and scenario, sorted by overall. A point is on the front when no other scores at least as high for no more latency (or cost) and is better in one. Reference lines: the floor{(floor is null ? " (no floor backend in this run)" : $", {Cell(floor.Label)} at {Fmt.Score(floor.Metrics.Subset("all").Overall)}")}, and the ceiling, {Cell(baselines.CeilingOf(report.Results)?.Label ?? "the teacher")} at {Fmt.Score(1)}, which is not a candidate.").Line();
+        md.Line($"One point per backend and scenario, sorted by overall. A point is on the front when no other scores at least as high for no more latency (or cost) and is better in one. Reference lines: the floor{(floor is null ? " (no floor backend in this run)" : $", {Text(floor.Label)} at {Fmt.Score(floor.Metrics.Subset("all").Overall)}")}, and the ceiling, {Text(baselines.CeilingOf(report.Results)?.Label ?? "the teacher")} at {Fmt.Score(1)}, which is not a candidate.").Line();
         md.Line("| Backend | Scenario | Overall | p50 ms/intent | on the front (latency) | USD / 1k intents | on the front (cost) |").Line("|---|---|---:|---:|---|---:|---|");
         foreach (var r in points)
         {
             var cells = ParetoAxis.Both.Select((axis, i) => fronts[i].TryGetValue(r, out var p) ? $"{axis.Format(p.Measure)} | {(p.OnFront ? "**yes**" : "no")}" : "– | –");
-            md.Line($"| {Cell(r.Label)}{baselines.Suffix(r)} | {r.Metrics.Run.Scenario} | {Fmt.Score(r.Metrics.Subset("all").Overall)} | {string.Join(" | ", cells)} |");
+            md.Line($"| {Text(r.Label)}{baselines.Suffix(r)} | {Text(r.Metrics.Run.Scenario)} | {Fmt.Score(r.Metrics.Subset("all").Overall)} | {string.Join(" | ", cells)} |");
         }
     }
 

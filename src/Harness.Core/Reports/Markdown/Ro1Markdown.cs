@@ -18,17 +18,17 @@ internal static class Ro1Markdown
         md.Line($"| Backend | subset | n | {string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | overall [95% CI] |").Line("|---|---|---:|---|---|---|---|");
         foreach (var backend in backends)
         {
-            var name = Cell(backend.Label) + report.Baselines.Suffix(backend.Scores);
+            var name = Text(backend.Label) + report.Baselines.Suffix(backend.Scores);
             if (!backend.Ran)
             {
-                md.Line($"| {name} | failed to run: {Cell(backend.Scores.Error ?? "")} | | | | | |");
+                md.Line($"| {name} | failed to run: {Text(backend.Scores.Error ?? "")} | | | | | |");
                 continue;
             }
 
             foreach (var s in backend.Scores.Metrics.Subsets)
             {
                 var tools = string.Join(" | ", s.Tools.Select(t => $"({Fmt.Score(t.SelectionF1)}, {Fmt.Score(t.Quality)}, {Fmt.Score(t.Final)}) {Fmt.Ci(t.FinalCi95)}"));
-                md.Line($"| {(s.Name == backend.Scores.Metrics.Subsets[0].Name ? name : "")} | {s.Name} | {Fmt.Int(s.N)} | {tools} | **{Fmt.Score(s.Overall)}** {Fmt.Ci(s.OverallCi95)} |");
+                md.Line($"| {(s.Name == backend.Scores.Metrics.Subsets[0].Name ? name : "")} | {Text(s.Name)} | {Fmt.Int(s.N)} | {tools} | **{Fmt.Score(s.Overall)}** {Fmt.Ci(s.OverallCi95)} |");
             }
         }
     }

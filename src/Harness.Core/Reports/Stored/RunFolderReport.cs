@@ -10,6 +10,7 @@ namespace Harness.Reports.Stored;
 /// <summary>
 /// Rebuilds a run's <see cref="RunReport"/> from its folder for <c>harness report</c>: every stored
 /// result, the environment from run.json, and the backends run.json records as failed to start.
+/// Every label and scenario read is checked to be a <see cref="SafeName"/>.
 /// </summary>
 public static class RunFolderReport
 {
@@ -23,6 +24,9 @@ public static class RunFolderReport
         var root = doc?.RootElement;
         var backends = root is { } r && r.TryGetProperty("backends", out var b) && b.ValueKind == JsonValueKind.Object ? b.EnumerateObject().ToList() : [];
         var failed = backends.Where(e => S(e.Value, "error") is not null).ToList();
+        // A failed backend becomes a result with its label, and the json writer makes a folder of it.
+        foreach (var backend in failed)
+            SafeName.Check(backend.Name, $"{runJson}: backends");
 
         var runResults = results.Select(s => s.ToRunResult()).ToList();
         var first = results[0].Metrics.Run;

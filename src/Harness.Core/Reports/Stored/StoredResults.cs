@@ -28,14 +28,22 @@ public static class StoredResults
         throw new InputException($"{path}: no {RunLayout.MetricsFile} here, in scenario folders or in <label>/<scenario> folders; pass a result, backend or run folder.");
     }
 
-    /// <summary>Reads one result folder; <paramref name="label"/> null takes it from the folder names.</summary>
+    /// <summary>
+    /// Reads one result folder; <paramref name="label"/> null takes it from the folder names. The
+    /// label, and the run id and scenario metrics.json holds, must be <see cref="SafeName"/>s: reports
+    /// make folders of them, and a crafted run folder must not make the harness write outside it.
+    /// </summary>
     public static StoredResult Read(string directory, string? label)
     {
-        var metrics = MetricsJson.Read(Path.Combine(directory, RunLayout.MetricsFile));
+        if (label is not null) SafeName.Check(label, $"{directory}: backend label");
+        var metricsFile = Path.Combine(directory, RunLayout.MetricsFile);
+        var metrics = MetricsJson.Read(metricsFile);
+        SafeName.Check(metrics.Run.Id, $"{metricsFile}: run.id");
+        SafeName.Check(metrics.Run.Scenario, $"{metricsFile}: run.scenario");
         var predictions = Path.Combine(directory, RunLayout.PredictionsFile);
         var calls = File.Exists(predictions) ? CallRecordJson.ReadAll(predictions) : [];
         var name = Path.GetFileName(directory);
-        label ??= name == metrics.Run.Scenario ? Path.GetFileName(Path.GetDirectoryName(directory)) ?? name : name;
+        label ??= SafeName.Check(name == metrics.Run.Scenario ? Path.GetFileName(Path.GetDirectoryName(directory)) ?? name : name, $"{directory}: backend label");
         return new StoredResult(directory, label, metrics, calls);
     }
 
