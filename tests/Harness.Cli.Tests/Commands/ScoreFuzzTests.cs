@@ -10,7 +10,8 @@ namespace Harness.Cli.Tests.Commands;
 /// Seeded fuzzing of <c>harness score</c>: predictions files whose outputs come from the parser
 /// fuzzer (raw text, JSON objects, invalid UTF-8 bytes), now and then with a broken line. Every
 /// file is scored (exit 0) or refused as bad input (exit 2, only <c>error:</c> lines), never an
-/// internal error; what is scored reads back, and every raw output is stored exactly.
+/// internal error; what is scored reads back with every score in [0, 1], and every raw output is
+/// stored exactly.
 /// </summary>
 public class ScoreFuzzTests
 {
@@ -61,10 +62,16 @@ public class ScoreFuzzTests
         Assert.That(scored, Is.InRange(Files / 2, Files - 1), "most files score, the broken ones do not");
     }
 
-    /// <summary>The metrics read back and every call's raw text is the one the file holds.</summary>
+    /// <summary>The metrics read back, every score lies in [0, 1], and every call's raw text is the one the file holds.</summary>
     private static string? ScoredProblem(string output, Dictionary<(string, ToolName), string> expectedRaw)
     {
-        MetricsJson.Read(Path.Combine(output, RunLayout.MetricsFile));
+        var metrics = MetricsJson.Read(Path.Combine(output, RunLayout.MetricsFile));
+        foreach (var subset in metrics.Subsets)
+        {
+            double?[] scores = [subset.Overall, subset.OverallCi95?.Lower, subset.OverallCi95?.Upper,
+                .. subset.Tools.SelectMany(t => new double?[] { t.Final, t.FinalCi95?.Lower, t.FinalCi95?.Upper })];
+            if (scores.Any(s => s is < 0 or > 1)) return $"{subset.Name}: a score outside [0, 1]";
+        }
         var calls = CallRecordJson.ReadAll(Path.Combine(output, RunLayout.PredictionsFile));
         foreach (var call in calls)
         {
