@@ -7,7 +7,7 @@ namespace Harness.Metrics;
 /// <param name="Name">The subset name.</param>
 /// <param name="N">Rows in the subset.</param>
 /// <param name="Tools">Per-tool scores, in canonical tool order.</param>
-/// <param name="Overall">$\frac{1}{3}(final_{adjust} + final_{selective\_adjust} + final_{filter})$, the arithmetic mean of the three tools' finals. Higher is better.</param>
+/// <param name="Overall">$\frac{1}{3}(final_{adjust} + final_{selective\_adjust} + final_{filter})$, the arithmetic mean of the three tools' finals, in [0, 1]. Higher is better.</param>
 /// <param name="OverallCi95">95% percentile bootstrap interval of <paramref name="Overall"/> over rows (seeded, 1,000 resamples by default); null for an empty subset.</param>
 public sealed record SubsetMetrics(
     string Name,

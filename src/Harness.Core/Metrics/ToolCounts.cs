@@ -18,7 +18,7 @@ internal struct ToolCounts
 
     public readonly double Quality => Ratio(QualitySum, TruePositives);
 
-    public readonly double Final => Formulas.HarmonicMean(SelectionF1, Quality);
+    public readonly double Final => Formulas.Final(SelectionF1, Quality);
 
     private static double Ratio(double numerator, int denominator) => denominator == 0 ? 0 : numerator / denominator;
 }

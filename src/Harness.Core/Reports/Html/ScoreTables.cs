@@ -21,7 +21,7 @@ internal static class ScoreTables
             html.Append($"<th colspan=\"3\" class=\"tool {Css(tool)}\">{tool.WireName()}</th>");
         html.Append("<th rowspan=\"2\" class=\"num\">Overall</th></tr><tr>");
         foreach (var _ in ToolSchema.All)
-            html.Append("<th class=\"num\" title=\"selection F1\">sel</th><th class=\"num\" title=\"quality over TP rows\">qual</th><th class=\"num\" title=\"harmonic mean of selection and quality, 95% interval beneath\">final</th>");
+            html.Append("<th class=\"num\" title=\"selection F1\">sel</th><th class=\"num\" title=\"quality over TP rows\">qual</th><th class=\"num\" title=\"harmonic mean of selection and max(quality, 0), 95% interval beneath\">final</th>");
         html.Append("</tr></thead>");
         foreach (var backend in backends)
             html.Append(Rows(backend.Scores, baselines));

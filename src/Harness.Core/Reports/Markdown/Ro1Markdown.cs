@@ -14,7 +14,7 @@ internal static class Ro1Markdown
     {
         var backends = BackendScores.Of(report.Results);
         md.Line().Line("## Scores per tool (RO1)").Line();
-        md.Line("Each tool as `(selection, quality, final)` followed by the final's 95% interval: selection is the F1 of choosing the tool, quality the mean cosine (filter: name accuracy) over the rows where both teacher and backend used it, final their harmonic mean. Subsets: all rows, and intents asked at least 3 (r3) and 5 (r5) times. Higher is better.").Line();
+        md.Line("Each tool as `(selection, quality, final)` followed by the final's 95% interval: selection is the F1 of choosing the tool, quality the mean cosine (filter: name accuracy) over the rows where both teacher and backend used it (negative when a backend inverts the settings), final their harmonic mean with a negative quality counted as 0. Subsets: all rows, and intents asked at least 3 (r3) and 5 (r5) times. Higher is better.").Line();
         md.Line($"| Backend | subset | n | {string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | overall [95% CI] |").Line("|---|---|---:|---|---|---|---|");
         foreach (var backend in backends)
         {
