@@ -63,5 +63,5 @@ public sealed class MlNetBackendFactory : IBackendFactory
 
     // The model is named by the train file it learnt from and its file; the hash is the model file's.
     private static BackendInfo Info(StudentModel model) =>
-        new("MlNet", $"mlnet:{model.Settings.TrainFile}:{Path.GetFileName(model.Path)}", JsonLines.Sha256(model.Path), "cpu", SupportsBatching: true);
+        new("MlNet", $"mlnet:{model.Settings.TrainFile}:{Path.GetFileName(model.Path)}", JsonLines.Sha256(model.Path), "cpu", SupportsBatching: false);
 }
