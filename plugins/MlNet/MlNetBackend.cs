@@ -6,8 +6,8 @@ namespace Harness.Plugins.MlNet;
 
 /// <summary>
 /// Answers each request from the student's predictions for its intent. The three calls of one
-/// intent share one prediction (the last few intents are kept), and a batch predicts its
-/// distinct new intents in one transform.
+/// intent share one prediction (the last few intents are kept). A batch gains nothing over
+/// single calls (each intent is one prediction-engine call either way), so it does not batch.
 /// </summary>
 internal sealed class MlNetBackend(StudentModel model, BackendInfo info) : IBackend
 {
@@ -43,12 +43,7 @@ internal sealed class MlNetBackend(StudentModel model, BackendInfo info) : IBack
                 if (_recent.TryGetValue(intent, out var output)) found[intent] = output;
         }
         var missing = intents.Where(i => !found.ContainsKey(i)).ToList();
-        var predicted = missing.Count switch
-        {
-            0 => [],
-            1 => [model.Predict(missing[0])],
-            _ => model.Predict(missing),
-        };
+        var predicted = missing.Select(model.Predict).ToList();
         lock (_recentLock)
         {
             for (var i = 0; i < missing.Count; i++)

@@ -27,7 +27,7 @@ public sealed class MlNetBackendFactory : IBackendFactory
         new("cache", "Folder of trained models, one file per train file SHA-256 and settings; a second run loads instead of training.", "artifacts/mlnet-cache"),
         new("trainers", "best (each family's held-out winner, see the plugin README), compare (pick on a seeded held-out 10% of train now), one of sdca, lbfgs, fasttree, lightgbm for every family, or family=trainer pairs (used, filter_name, intensity, adjust, selective_adjust).", TrainerChoice.BestName),
         new("seed", "Seed of ML.NET and of the held-out split.", "1"),
-        new("threads", "Threads the trainers use; 0 = as many as the machine has.", "0"),
+        new("threads", "Threads the L-BFGS and tree trainers use; 0 = as many as the machine has (SDCA always runs on one, so its models are reproducible).", "0"),
         new("word_ngrams", "Longest word n-gram of the features (1-3).", "2"),
         new("char_ngrams", "Length of the character n-grams of the features (0 = none, up to 5).", "3"),
     ];
@@ -63,5 +63,5 @@ public sealed class MlNetBackendFactory : IBackendFactory
 
     // The model is named by the train file it learnt from and its file; the hash is the model file's.
     private static BackendInfo Info(StudentModel model) =>
-        new("MlNet", $"mlnet:{model.Settings.TrainFile}:{Path.GetFileName(model.Path)}", JsonLines.Sha256(model.Path), "cpu", SupportsBatching: true);
+        new("MlNet", $"mlnet:{model.Settings.TrainFile}:{Path.GetFileName(model.Path)}", JsonLines.Sha256(model.Path), "cpu", SupportsBatching: false);
 }

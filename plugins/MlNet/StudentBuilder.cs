@@ -45,13 +45,14 @@ internal sealed class StudentBuilder(Action<string> log)
             choice = TrainerComparison.Winners(results).ToImmutableDictionary();
             log($"MlNet: winners {TrainerChoice.Key(choice)}");
         }
+        var thresholds = new ThresholdTuner(ml, trainer, request.Features, m => log("MlNet: " + m)).Tune(set.Rows, choice[TaskFamily.Used], request.Seed);
         var chain = trainer.Train(set.Rows, choice, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var settings = new ModelSettings(
             ModelSettings.CurrentFormat, Path.GetFileName(request.TrainPath), trainSha, set.Rows.Length,
             request.Features.WordNgrams, request.Features.CharNgrams, request.Seed,
             choice.ToImmutableSortedDictionary(p => StudentTask.FamilyName(p.Key), p => p.Value, StringComparer.Ordinal),
-            ImmutableSortedDictionary<string, double>.Empty, Math.Round(seconds, 1),
+            thresholds, Math.Round(seconds, 1),
             DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         StudentModel.Save(ml, chain, settings, path);
         log(string.Create(CultureInfo.InvariantCulture,

@@ -20,6 +20,10 @@ internal sealed class TrainerCatalog(MLContext ml, int threads, int seed)
 
     private int? Threads => threads > 0 ? threads : null;
 
+    // SDCA's threads race on shared weights, so its result varies run to run with more than one;
+    // it is fast enough on one that the model can stay reproducible for a seed.
+    private const int SdcaThreads = 1;
+
     /// <summary>The trainer names each kind of task can use, linear first.</summary>
     public static ImmutableArray<string> Names(TaskKind kind) => kind switch
     {
@@ -45,7 +49,7 @@ internal sealed class TrainerCatalog(MLContext ml, int threads, int seed)
 
     private IEstimator<ITransformer> Binary(string trainer) => trainer switch
     {
-        "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = Threads }),
+        "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = SdcaThreads }),
         "lbfgs" => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = Threads }),
         "fasttree" => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { NumberOfThreads = Threads, Seed = seed }),
         "lightgbm" => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { NumberOfThreads = Threads, Seed = seed, Silent = true }),
@@ -54,7 +58,7 @@ internal sealed class TrainerCatalog(MLContext ml, int threads, int seed)
 
     private IEstimator<ITransformer> Multiclass(string trainer) => trainer switch
     {
-        "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = Threads }),
+        "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = SdcaThreads }),
         "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = Threads }),
         "lightgbm" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options { NumberOfThreads = Threads, Seed = seed, Silent = true }),
         _ => throw Unknown(TaskKind.Multiclass, trainer),
@@ -62,7 +66,7 @@ internal sealed class TrainerCatalog(MLContext ml, int threads, int seed)
 
     private IEstimator<ITransformer> Regression(string trainer) => trainer switch
     {
-        "sdca" => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = Threads }),
+        "sdca" => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = SdcaThreads }),
         "fasttree" => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options { NumberOfThreads = Threads, Seed = seed }),
         "lightgbm" => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options { NumberOfThreads = Threads, Seed = seed, Silent = true }),
         _ => throw Unknown(TaskKind.Regression, trainer),

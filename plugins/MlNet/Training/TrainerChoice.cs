@@ -13,8 +13,8 @@ internal static class TrainerChoice
     /// <summary>Each family's winner on the held-out 10% of the train split (plugins/MlNet/README.md).</summary>
     public static ImmutableDictionary<TaskFamily, string> Best { get; } = new Dictionary<TaskFamily, string>
     {
-        [TaskFamily.Used] = "lbfgs",
-        [TaskFamily.FilterName] = "lbfgs",
+        [TaskFamily.Used] = "sdca",
+        [TaskFamily.FilterName] = "sdca",
         [TaskFamily.Intensity] = "sdca",
         [TaskFamily.Adjust] = "sdca",
         [TaskFamily.Selective] = "sdca",

@@ -31,11 +31,7 @@ internal sealed class TrainerComparison(MLContext ml, StudentTrainer trainer, Fe
 
     public IReadOnlyList<ComparisonRow> Run(IReadOnlyList<TrainRow> rows, int seed, CancellationToken cancellationToken)
     {
-        var order = Enumerable.Range(0, rows.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        var heldCount = Math.Max(1, rows.Count / 10);
-        var held = order.Take(heldCount).Select(i => rows[i]).ToList();
-        var fit = order.Skip(heldCount).Select(i => rows[i]).ToList();
+        var (fit, held) = HeldOut.Split(rows, seed);
         var table = FeatureTable.Fit(ml, features, [.. fit.Select(r => r.Intent)]);
         var heldVectors = table.Transform(ml, [.. held.Select(r => r.Intent)]);
         log($"comparing trainers: {fit.Count} rows to fit, {held.Count} held out (seed {seed})");
@@ -69,7 +65,7 @@ internal sealed class TrainerComparison(MLContext ml, StudentTrainer trainer, Fe
         switch (family)
         {
             case TaskFamily.Used:
-                return tasks.Select((t, k) => F1(
+                return tasks.Select((t, k) => HeldOut.F1(
                     predictors[k].Transform(input).GetColumn<float>("Probability").Select(p => p >= 0.5f).ToList(),
                     [.. held.Select(r => t.Number(r) > 0)])).Average();
             case TaskFamily.FilterName:
@@ -98,13 +94,5 @@ internal sealed class TrainerComparison(MLContext ml, StudentTrainer trainer, Fe
                 });
             }
         }
-    }
-
-    private static double F1(IReadOnlyList<bool> predicted, IReadOnlyList<bool> truth)
-    {
-        var tp = predicted.Where((p, i) => p && truth[i]).Count();
-        var fp = predicted.Where((p, i) => p && !truth[i]).Count();
-        var fn = predicted.Where((p, i) => !p && truth[i]).Count();
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 }
