@@ -1,11 +1,19 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
+using Harness.Json;
 using Harness.Metrics;
 using Harness.Tools;
 
 namespace Harness.Reports;
 
-/// <summary>Reads metrics.json back into <see cref="EvaluationMetrics"/>; a missing key throws with its name.</summary>
+/// <summary>
+/// Reads metrics.json back into <see cref="EvaluationMetrics"/>; a missing key throws with its name.
+/// Every number must be finite, and the scores must be what spec §4 allows: precision, recall,
+/// selection F1, final, overall and their intervals in [0, 1], quality (a mean cosine) in [-1, 1].
+/// A file that breaks this was not written by this harness's metrics (or by an older one whose
+/// final could leave [0, 1]), and a gate must not judge it; the message names the field.
+/// </summary>
 internal static class MetricsJsonReader
 {
     public static EvaluationMetrics Read(JsonElement root)
@@ -17,9 +25,9 @@ internal static class MetricsJsonReader
             ReadRun(Get(root, "run")),
             subsets,
             ReadParse(Get(root, "parse")),
-            Optional(root, "latency_ms", l => new LatencySummary(ReadLatency(Get(l, "per_intent")), ReadLatency(Get(l, "per_call")))),
-            Optional(root, "throughput", t => new ThroughputSummary(Get(t, "intents_per_s").GetDouble(), Get(t, "output_tokens_per_s").GetDouble())),
-            Optional(root, "cost", c => new CostSummary(Get(c, "usd_per_1k_intents").GetDouble(), Get(c, "basis").GetString()!)));
+            Optional(root, "latency_ms", l => new LatencySummary(ReadLatency(Get(l, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l, "per_call"), "latency_ms.per_call"))),
+            Optional(root, "throughput", t => new ThroughputSummary(Number(t, "intents_per_s", "throughput"), Number(t, "output_tokens_per_s", "throughput"))),
+            Optional(root, "cost", c => new CostSummary(Number(c, "usd_per_1k_intents", "cost"), Get(c, "basis").GetString()!)));
     }
 
     private static RunIdentity ReadRun(JsonElement run) => new(
@@ -37,22 +45,24 @@ internal static class MetricsJsonReader
 
     private static SubsetMetrics ReadSubset(string name, JsonElement subset)
     {
+        var at = $"subsets.{name}";
         var tools = ToolSchema.All.Select(tool =>
         {
             var t = Get(Get(subset, "tools"), tool.WireName());
+            var where = $"{at}.tools.{tool.WireName()}";
             return new ToolMetrics(
                 tool,
                 Int(t, "tp"), Int(t, "fp"), Int(t, "fn"), Int(t, "tn"),
-                Get(t, "precision").GetDouble(),
-                Get(t, "recall").GetDouble(),
-                Get(t, "selection_f1").GetDouble(),
-                Get(t, "quality").GetDouble(),
+                Score(t, "precision", where),
+                Score(t, "recall", where),
+                Score(t, "selection_f1", where),
+                InRange(Number(t, "quality", where), -1, 1, $"{where}.quality"),
                 Int(t, "quality_n"),
-                Get(t, "final").GetDouble(),
-                ReadInterval(Get(t, "final_ci95")),
-                tool == ToolName.Filter ? OptionalValue(t, "intensity_mae", v => v.GetDouble()) : null);
+                Score(t, "final", where),
+                ReadInterval(Get(t, "final_ci95"), $"{where}.final_ci95"),
+                tool == ToolName.Filter ? OptionalNumber(t, "intensity_mae", where) : null);
         }).ToImmutableArray();
-        return new SubsetMetrics(name, Int(subset, "n"), tools, Get(subset, "overall").GetDouble(), ReadInterval(Get(subset, "overall_ci95")));
+        return new SubsetMetrics(name, Int(subset, "n"), tools, Score(subset, "overall", at), ReadInterval(Get(subset, "overall_ci95"), $"{at}.overall_ci95"));
     }
 
     private static ParseSummary ReadParse(JsonElement parse)
@@ -65,16 +75,37 @@ internal static class MetricsJsonReader
             Int(parse, "clamped"), Int(parse, "unknown_keys"));
     }
 
-    private static LatencyStats ReadLatency(JsonElement e) => new(
-        Int(e, "count"), Get(e, "p50").GetDouble(), Get(e, "p90").GetDouble(), Get(e, "p95").GetDouble(),
-        Get(e, "p99").GetDouble(), Get(e, "mean").GetDouble(), Get(e, "max").GetDouble());
+    private static LatencyStats ReadLatency(JsonElement e, string where) => new(
+        Int(e, "count"), Number(e, "p50", where), Number(e, "p90", where), Number(e, "p95", where),
+        Number(e, "p99", where), Number(e, "mean", where), Number(e, "max", where));
 
-    private static Interval? ReadInterval(JsonElement e) => e.ValueKind == JsonValueKind.Null
-        ? null
-        : e.GetArrayLength() == 2 ? new Interval(e[0].GetDouble(), e[1].GetDouble()) : throw new FormatException("an interval must be [lower, upper]");
+    private static Interval? ReadInterval(JsonElement e, string where)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != 2) throw new FormatException($"{where}: an interval must be [lower, upper]");
+        return new Interval(InRange(Finite(e[0], where), 0, 1, where), InRange(Finite(e[1], where), 0, 1, where));
+    }
 
-    private static T? OptionalValue<T>(JsonElement parent, string key, Func<JsonElement, T> read) where T : struct =>
-        parent.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? read(v) : null;
+    /// <summary>A score of spec §4: a finite number in [0, 1].</summary>
+    private static double Score(JsonElement parent, string key, string where) => InRange(Number(parent, key, where), 0, 1, $"{where}.{key}");
+
+    private static double Number(JsonElement parent, string key, string where) => Finite(Get(parent, key), $"{where}.{key}");
+
+    private static double? OptionalNumber(JsonElement parent, string key, string where) =>
+        parent.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? Finite(v, $"{where}.{key}") : null;
+
+    // A JSON number too large for a double (1e400) reads as infinity; NaN can only come as a string.
+    private static double Finite(JsonElement value, string field)
+    {
+        if (value.ValueKind != JsonValueKind.Number) throw new FormatException($"{field}: expected a number, got {JsonText.Describe(value)}");
+        var number = value.GetDouble();
+        return double.IsFinite(number) ? number : throw new FormatException($"{field}: {JsonText.Shorten(value.GetRawText())} is not a finite number");
+    }
+
+    private static double InRange(double value, double min, double max, string field) =>
+        value >= min && value <= max
+            ? value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} is outside [{min}, {max}]"));
 
     private static T? Optional<T>(JsonElement parent, string key, Func<JsonElement, T> read) where T : class =>
         parent.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? read(v) : null;
