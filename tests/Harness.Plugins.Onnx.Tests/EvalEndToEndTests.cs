@@ -58,7 +58,7 @@ public class EvalEndToEndTests
                 Assert.That(metrics.RootElement.GetProperty("throughput").GetProperty("output_tokens_per_s").GetDouble(), Is.GreaterThan(0));
             });
         }
-        Assert.That(File.ReadAllText(Path.Combine(output, "report.md")), Does.Contain("Parse failures").And.Contain("invalid_json"));
+        Assert.That(File.ReadAllText(Path.Combine(output, "report.md")), Does.Contain("Parse failures").And.Contain("invalid\\_json"), "report.md escapes Markdown's underscore");
     }
 
     [Test]
