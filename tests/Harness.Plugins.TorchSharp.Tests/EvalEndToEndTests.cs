@@ -42,6 +42,6 @@ public class EvalEndToEndTests : WorkFolder
                 Is.EqualTo(("TorchSharp", "flan-t5-tiny", "cpu")), scenario);
         }
         Assert.That(File.ReadAllLines(Path.Combine(output, "report.md")),
-            Has.One.StartsWith("| `tiny` | fixture-torchsharp | fixture-hft5 | single-stream, offline | 72 | 100% | 100% |"));
+            Has.One.StartsWith("| tiny | fixture-torchsharp | fixture-hft5 | single-stream, offline | 72 | 100% | 100% |"));
     }
 }
