@@ -72,6 +72,18 @@ internal sealed class StudentModel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="count"/> predictions of varied made-up intents, so the engine's code is
+    /// compiled to its optimised tier before it is timed: a fresh engine takes about 0.4 ms an
+    /// intent, one that has served a few thousand about 0.08 ms (.NET's tiered compilation).
+    /// </summary>
+    public void WarmUp(int count)
+    {
+        string[] words = ["warm", "golden hour", "moody", "slightly", "faded", "teal and orange", "rainy night", "very", "vintage film", "bright summer", "cooler", "shot on portra"];
+        for (var i = 0; i < count; i++)
+            Predict($"{words[i % words.Length]} {words[i * 7 % words.Length]}, {words[i * 5 % words.Length]}");
+    }
+
     public StudentOutput Predict(string intent)
     {
         lock (_engineLock)
