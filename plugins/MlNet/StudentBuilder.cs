@@ -21,6 +21,8 @@ internal sealed class StudentBuilder(Action<string> log)
 {
     public StudentModel Build(TrainRequest request, CancellationToken cancellationToken)
     {
+        if (!File.Exists(request.TrainPath))
+            throw new BackendException($"{request.TrainPath}: file not found; check option 'train' (relative to the config file).");
         var trainSha = JsonLines.Sha256(request.TrainPath);
         if (!File.Exists(request.FiltersPath))
             TrainSet.LoadCatalogue(request.FiltersPath); // throws naming the file

@@ -115,6 +115,13 @@ public class BadInputTests
     }
 
     [Test]
+    public void A_missing_train_file_is_named()
+    {
+        using var folder = new TempFolder();
+        Assert.That(ModelFileTests.Fails(folder.Path, ("train", "nope.jsonl")), Does.EndWith("nope.jsonl: file not found; check option 'train' (relative to the config file)."));
+    }
+
+    [Test]
     public void A_missing_catalogue_is_named()
     {
         using var folder = new TempFolder();
