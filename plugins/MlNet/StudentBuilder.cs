@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using Harness.Backends;
 using Harness.Plugins.MlNet.Model;
 using Harness.Plugins.MlNet.Training;
 using Harness.Plugins.Shared;
@@ -20,6 +21,8 @@ internal sealed class StudentBuilder(Action<string> log)
 {
     public StudentModel Build(TrainRequest request, CancellationToken cancellationToken)
     {
+        if (!File.Exists(request.TrainPath))
+            throw new BackendException($"{request.TrainPath}: file not found; check option 'train' (relative to the config file).");
         var trainSha = JsonLines.Sha256(request.TrainPath);
         if (!File.Exists(request.FiltersPath))
             TrainSet.LoadCatalogue(request.FiltersPath); // throws naming the file
@@ -35,6 +38,19 @@ internal sealed class StudentBuilder(Action<string> log)
 
         var clock = Stopwatch.StartNew();
         var set = TrainSet.Load(request.TrainPath, request.FiltersPath);
+        try
+        {
+            return Train(request, set, ml, path, trainSha, clock, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (BackendException or OperationCanceledException))
+        {
+            // ML.NET refuses some tiny or one-sided splits (a single filter name, a 10% with no used row).
+            throw new BackendException($"{request.TrainPath}: training failed ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}); a train split of a few hundred rows or more, with every tool used and unused, trains.", ex);
+        }
+    }
+
+    private StudentModel Train(TrainRequest request, TrainSet set, MLContext ml, string path, string trainSha, Stopwatch clock, CancellationToken cancellationToken)
+    {
         log($"MlNet: training on {set.Rows.Length} rows of {request.TrainPath} (no cached model at {path})");
         var catalog = new TrainerCatalog(ml, request.Threads, request.Seed);
         var trainer = new StudentTrainer(ml, catalog, request.Features, m => log("MlNet: " + m));

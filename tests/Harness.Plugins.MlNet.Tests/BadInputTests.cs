@@ -75,6 +75,53 @@ public class BadInputTests
     }
 
     [Test]
+    public void A_train_split_where_a_tool_is_never_used_is_named()
+    {
+        using var folder = new TempFolder();
+        folder.CopyCatalogue();
+        const string plain = """{"id":"t-2","intent":"as it is","teacher":{"adjust":null,"selective_adjust":null,"filter":null}}""";
+        var train = folder.Write("train.jsonl", string.Join('\n', Good, plain));
+
+        Assert.That(ModelFileTests.Fails(folder.Path, ("train", "train.jsonl"), ("cache", "cache")),
+            Is.EqualTo($"{train}: no row uses selective_adjust; the student learns from rows that use each tool and rows that do not."));
+    }
+
+    [Test]
+    public async Task A_few_rows_train_a_student_that_answers()
+    {
+        using var folder = new TempFolder();
+        folder.CopyCatalogue();
+        const string none = """{"id":"t-9","intent":"as it is","teacher":{"adjust":null,"selective_adjust":null,"filter":null}}""";
+        const string all = """{"id":"t-1","intent":"warm sunset glow","teacher":{"adjust":{"temperature":30},"selective_adjust":{"orange":{"saturation":20}},"filter":{"name":"warm_Sunset","intensity":60}}}""";
+        var cold = all.Replace("t-1", "t-2").Replace("warm sunset glow", "cold blue night").Replace("warm_Sunset", "cool_Moonlight").Replace("30", "-30");
+        folder.Write("train.jsonl", string.Join('\n', all, cold, none, none.Replace("t-9", "t-8").Replace("as it is", "no change")));
+
+        await using var student = await Student.CreateAsync(folder.Path, null, ("train", "train.jsonl"), ("cache", "cache"));
+        var answers = await Student.AskAsync(student, ["a warm sunset"], batched: false);
+
+        Assert.That(answers[0], Has.All.Not.Null);
+    }
+
+    [Test]
+    public void A_train_split_with_a_single_filter_name_is_named()
+    {
+        using var folder = new TempFolder();
+        folder.CopyCatalogue();
+        const string plain = """{"id":"t-2","intent":"as it is","teacher":{"adjust":null,"selective_adjust":{"red":{"saturation":5}},"filter":null}}""";
+        var train = folder.Write("train.jsonl", string.Join('\n', Good, plain));
+
+        Assert.That(ModelFileTests.Fails(folder.Path, ("train", "train.jsonl"), ("cache", "cache")),
+            Does.StartWith($"{train}: every row that uses filter names 'warm_GoldenHour'"));
+    }
+
+    [Test]
+    public void A_missing_train_file_is_named()
+    {
+        using var folder = new TempFolder();
+        Assert.That(ModelFileTests.Fails(folder.Path, ("train", "nope.jsonl")), Does.EndWith("nope.jsonl: file not found; check option 'train' (relative to the config file)."));
+    }
+
+    [Test]
     public void A_missing_catalogue_is_named()
     {
         using var folder = new TempFolder();

@@ -21,6 +21,7 @@ public class ModelFileTests
             Assert.That(first.Log, Has.Some.Contains("featurised 1500 intents"));
             Assert.That(first.Log, Has.Some.Contains("trained 14 adjust model(s)"));
             Assert.That(first.Log, Has.Some.Contains("saved"));
+            Assert.That(first.Log, Has.Some.Contains("warmed up with 3000 predictions"));
             Assert.That(Directory.GetFiles(SharedStudent.CacheFolder), Has.Length.EqualTo(1).And.All.Match(@"mlnet-[0-9a-f]{16}\.zip$"));
         });
     }

@@ -59,6 +59,7 @@ internal sealed class TrainSet
             rows.Add(new TrainRow(id, intent, adjust, selective, name, intensity));
         }
         if (rows.Count == 0) throw new BackendException($"{path}: the train split is empty.");
+        CheckBothClasses(path, rows);
         return new TrainSet(path, rows.ToImmutable(), filters);
     }
 
@@ -69,6 +70,21 @@ internal sealed class TrainSet
             throw new BackendException($"{path}: filter catalogue not found; put filters.txt beside the train split or set option 'filters'.");
         var names = File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Distinct(StringComparer.Ordinal).ToImmutableArray();
         return names.Length > 0 ? names : throw new BackendException($"{path}: the filter catalogue names no filter.");
+    }
+
+    // A "used" classifier needs rows of both answers, the filter-name classifier two names.
+    private static void CheckBothClasses(string path, IReadOnlyList<TrainRow> rows)
+    {
+        foreach (var task in StudentTask.All.Where(t => t.Family == TaskFamily.Used))
+        {
+            var used = rows.Count(r => task.Number(r) > 0);
+            if (used == 0 || used == rows.Count)
+                throw new BackendException(
+                    $"{path}: {(used == 0 ? "no row" : "every row")} uses {task.Column["used_".Length..]}; the student learns from rows that use each tool and rows that do not.");
+        }
+        var names = rows.Select(r => r.FilterName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 1)
+            throw new BackendException($"{path}: every row that uses filter names '{names[0]}'; the filter-name classifier needs two names or more.");
     }
 
     private readonly record struct Where(string Path, int Line)
