@@ -5,6 +5,7 @@ using Harness.Datasets;
 using Harness.Plugins;
 using Harness.Running;
 using Harness.Tools;
+using Descriptive = MathNet.Numerics.Statistics.Statistics;
 
 namespace Harness.Benchmarking;
 
@@ -107,7 +108,7 @@ public static class PairedBenchmark
             IReadOnlyList<ToolResponse> responses;
             try
             {
-                responses = await b.Backend.GenerateAsync(requests, cancellationToken).WaitAsync(limit, cancellationToken);
+                responses = await CallExecutor.Generate(b.Backend, requests, cancellationToken).WaitAsync(limit, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -119,10 +120,5 @@ public static class PairedBenchmark
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    private static double Median(IEnumerable<double> values) => Descriptive.Median(values);
 }

@@ -31,9 +31,7 @@ internal static class CallExecutor
         var watch = Stopwatch.StartNew();
         IReadOnlyList<ToolResponse> responses;
         BackendProcessException? fatal = null;
-        // Task.Run: a backend that blocks before its first await still meets the timeout;
-        // WaitAsync also abandons a backend that ignores its token.
-        var generating = Task.Run(() => context.Backend.GenerateAsync(requests, timeout.Token), CancellationToken.None);
+        var generating = Generate(context.Backend, requests, timeout.Token);
         try
         {
             responses = Checked(await generating.WaitAsync(timeout.Token), requests.Count);
@@ -85,13 +83,20 @@ internal static class CallExecutor
         timeout.CancelAfter(TimeSpan.FromSeconds(context.Config.TimeoutSeconds * batch.Count));
         try
         {
-            await Task.Run(() => context.Backend.GenerateAsync(requests, timeout.Token), CancellationToken.None).WaitAsync(timeout.Token);
+            await Generate(context.Backend, requests, timeout.Token).WaitAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is not BackendProcessException && !cancellationToken.IsCancellationRequested)
         {
             // A warm-up answer is not scored; its failure will show on the recorded calls if it persists.
         }
     }
+
+    /// <summary>
+    /// Starts <paramref name="backend"/>'s call on the thread pool, so that a backend which blocks before
+    /// its first await still lets the caller's <c>WaitAsync</c> time out (and abandon a backend that ignores its token).
+    /// </summary>
+    internal static Task<IReadOnlyList<ToolResponse>> Generate(IBackend backend, IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken) =>
+        Task.Run(() => backend.GenerateAsync(requests, cancellationToken), CancellationToken.None);
 
     /// <summary>The most tokens one call can report; more (or fewer than none) is a plugin defect, not a measurement.</summary>
     public const int MaxTokensPerCall = 1 << 20;

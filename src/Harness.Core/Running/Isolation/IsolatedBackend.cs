@@ -76,6 +76,7 @@ internal sealed class IsolatedBackend : IBackend
 
     public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {
+        if (requests.Count == 0) return [];
         var reply = await CallAsync("generate", BackendProtocol.Requests(requests), Timeout.InfiniteTimeSpan, $"answering {requests[0].IntentId}", cancellationToken);
         return BackendProtocol.ReadResponses(reply);
     }
