@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Harness.Metrics;
 
 namespace Harness.DataGen;
 
@@ -85,7 +86,8 @@ internal static class TeacherModel
             {
                 var stated = use.Concept.FilterAffinity.Where(a => a.Key == catalogue[f].Name).Sum(a => a.Value);
                 explicitWeight = Math.Max(explicitWeight, stated);
-                score += use.Scale * (stated + 0.8 * Cosine(use.Concept.Adjust, catalogue[f].Signature));
+                // No catalogue signature is all zero (a test holds this), so Similarity's both-zero rule never applies.
+                score += use.Scale * (stated + 0.8 * Similarity.Cosine(use.Concept.Adjust, catalogue[f].Signature));
             }
             if (rng is not null) score += 0.12 * rng.NextGaussian();
             if (score > bestScore)
@@ -94,18 +96,6 @@ internal static class TeacherModel
             }
         }
         return (catalogue[best].Name, bestExplicit);
-    }
-
-    private static double Cosine(ImmutableArray<double> a, ImmutableArray<double> b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 
     public static int RoundAndClamp(double value, int min, int max) =>

@@ -32,6 +32,14 @@ public class LexiconTests
     }
 
     [Test]
+    public void No_filter_look_signature_is_all_zero()
+    {
+        // The teacher's filter choice uses Similarity.Cosine, which counts two all-zero vectors as
+        // equal (1); a non-zero look signature keeps that rule out of the choice.
+        Assert.That(FilterCatalogue.All, Has.All.Matches<FilterLook>(f => f.Signature.Any(v => v != 0)));
+    }
+
+    [Test]
     public void Filters_txt_has_a_comment_header_then_one_name_per_line()
     {
         var lines = FilterCatalogue.ToText().Split('\n');
