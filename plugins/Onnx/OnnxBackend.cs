@@ -6,7 +6,7 @@ using Harness.Tokenizers;
 namespace Harness.Plugins.Onnx;
 
 /// <summary>One loaded FlanT5 model answering tool requests with greedy decoding, many sequences per batch.</summary>
-internal sealed class OnnxBackend(OnnxSettings settings, ModelLayout layout, T5Tokenizer tokenizer, Seq2SeqModel model)
+internal sealed class OnnxBackend(T5Settings settings, ModelLayout layout, T5Tokenizer tokenizer, Seq2SeqModel model)
     : T5Backend(new BackendInfo("Onnx", ModelName(layout.Folder), Hash(layout), settings.Device, SupportsBatching: true), tokenizer, settings.BatchSize)
 {
     protected override int[][] Generate(int[][] batch, CancellationToken cancellationToken) =>

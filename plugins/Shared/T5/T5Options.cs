@@ -2,15 +2,11 @@ using Harness.Backends;
 
 namespace Harness.Plugins.Shared.T5;
 
-/// <summary>The options the T5 plugins (Onnx, HfT5, TorchSharp) read alike, declared once.</summary>
+/// <summary>The options every T5 plugin (Onnx, HfT5, TorchSharp) reads alike, declared once.</summary>
 internal static class T5Options
 {
     /// <summary><c>threads</c>: 0 to 1024, default 0, whose meaning (<paramref name="description"/>) is the engine's.</summary>
     public static BackendOption<int> Threads(string description) => BackendOption.Int32("threads", description, 0, 0, 1024);
-
-    /// <summary><c>batch_size</c> of an engine that decodes padded batches.</summary>
-    public static BackendOption<int> BatchSize { get; } = BackendOption.Int32("batch_size",
-        "Most requests decoded together (padded, with attention masks); the runner's batch_size decides how many arrive at once.", 32, 1, 4096);
 
     /// <summary><c>max_new_tokens</c>, with the engine's default.</summary>
     public static BackendOption<int> MaxNewTokens(int defaultValue) => BackendOption.Int32("max_new_tokens",
