@@ -1,27 +1,29 @@
 using Harness.Backends;
+using Harness.Plugins.Shared.T5;
 
 namespace Harness.Plugins.HfT5;
 
-/// <summary>The HfT5 backend's options, read and checked once.</summary>
+/// <summary>The HfT5 backend's options, each declared once, read and checked once.</summary>
 internal sealed record HfT5Settings(string ModelFolder, int Threads, int MaxNewTokens)
 {
+    private static readonly BackendOption<string> ModelOption = BackendOption.Required("model",
+        "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json.");
+    private static readonly BackendOption<string> DeviceOption = BackendOption.Choice("device", "Only cpu: this plugin runs in plain C#.", "cpu", "cpu");
+    private static readonly BackendOption<int> ThreadsOption = T5Options.Threads("Threads for the matrix-vector products; 0 uses every core.");
+    private static readonly BackendOption<int> MaxNewTokensOption = T5Options.MaxNewTokens(64);
+
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
-    [
-        new("model", "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json."),
-        new("device", "Only cpu: this plugin runs in plain C#.", "cpu"),
-        new("threads", "Threads for the matrix-vector products; 0 uses every core.", "0"),
-        new("max_new_tokens", "Most tokens generated per request before stopping without </s>.", "64"),
-    ];
+        [ModelOption.Info, DeviceOption.Info, ThreadsOption.Info, MaxNewTokensOption.Info];
 
     public static HfT5Settings Read(BackendOptions options, BackendContext context)
     {
-        var model = options.GetRequiredString("model");
-        var device = options.GetString("device")?.Trim().ToLowerInvariant() ?? "cpu";
+        var model = ModelOption.Read(options);
+        // A GPU asked for gets its own answer, not just "must be one of cpu".
+        var device = options.GetString(DeviceOption.Name)?.Trim().ToLowerInvariant() ?? "cpu";
         if (device is "cuda" or "gpu")
             throw new BackendException($"{options.Source}: option 'device' is {device}: HfT5 runs on CPU only; use the Onnx plugin with a CUDA build for GPU.");
-        options.GetChoice("device", "cpu", "cpu");
-        var threads = options.GetInt32("threads", 0, 0, 1024);
-        return new HfT5Settings(context.ResolvePath(model), threads == 0 ? Environment.ProcessorCount : threads,
-            options.GetInt32("max_new_tokens", 64, 1, 100_000));
+        DeviceOption.Read(options);
+        var threads = ThreadsOption.Read(options);
+        return new HfT5Settings(context.ResolvePath(model), threads == 0 ? Environment.ProcessorCount : threads, MaxNewTokensOption.Read(options));
     }
 }

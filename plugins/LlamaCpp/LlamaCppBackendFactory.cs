@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Plugins.LlamaCpp.Generation;
 using Harness.Plugins.LlamaCpp.Grammar;
@@ -26,7 +25,7 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
         CheckKvCacheFits(settings);
         LlamaRuntime.Load(context.PluginDirectory, settings.Cuda, settings.Source);
         LlamaLog.Route(context.Log, settings.LogLevel);
-        var sha256 = await HashAsync(settings.ModelPath, cancellationToken);
+        var sha256 = await FileHash.Sha256Async(settings.ModelPath, cancellationToken);
         var model = LlamaModel.Load(settings.ModelPath, settings.GpuLayers, settings.Source);
         BatchDecoder? decoder = null;
         try
@@ -72,11 +71,5 @@ public sealed class LlamaCppBackendFactory : IBackendFactory
         if (probe + answer > decoder.ContextPerSequence)
             throw new BackendException(
                 $"{settings.Source}: option 'context_size' ({decoder.ContextPerSequence}) is too small for the prompt: the chat template and 'tool: filter / intent:' alone take {probe} tokens; set context_size to at least {probe + Math.Max(answer, settings.MaxNewTokens) + 32}.");
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

@@ -1,7 +1,6 @@
 using Harness.Backends;
 using Harness.Plugins.MlNet.Model;
 using Harness.Plugins.MlNet.Training;
-using Harness.Plugins.Shared;
 using Microsoft.ML;
 
 namespace Harness.Plugins.MlNet;
@@ -19,27 +18,38 @@ public sealed class MlNetBackendFactory : IBackendFactory
 
     public string Description => "Classic student: ML.NET classifiers and regressors over word and character n-grams of the intent, trained from the train split.";
 
+    private static readonly BackendOption<string?> TrainOption = BackendOption.Optional("train",
+        "The train split (dataset JSON Lines) to learn from; required unless 'model' is given.");
+    private static readonly BackendOption<string?> FiltersOption = BackendOption.Optional("filters",
+        "The filter catalogue the filter-name classifier chooses from.", "filters.txt beside 'train'");
+    private static readonly BackendOption<string?> ModelOption = BackendOption.Optional("model",
+        "A model file this plugin saved (a zip in the cache folder): loaded instead of training.");
+    private static readonly BackendOption<string> CacheOption = BackendOption.Text("cache",
+        "Folder of trained models, one file per train file SHA-256 and settings; a second run loads instead of training.", "artifacts/mlnet-cache");
+    private static readonly BackendOption<string> TrainersOption = BackendOption.Text("trainers",
+        "best (each family's held-out winner, see the plugin README), compare (pick on a seeded held-out 10% of train now), one of sdca, lbfgs, fasttree, lightgbm for every family, or family=trainer pairs (used, filter_name, intensity, adjust, selective_adjust).", TrainerChoice.BestName);
+    private static readonly BackendOption<int> SeedOption = BackendOption.Int32("seed", "Seed of ML.NET and of the held-out split.", 1, 0);
+    private static readonly BackendOption<int> ThreadsOption = BackendOption.Int32("threads",
+        "Threads the L-BFGS and tree trainers use; 0 = as many as the machine has (SDCA always runs on one, so its models are reproducible).", 0, 0, 256);
+    private static readonly BackendOption<int> WordNgramsOption = BackendOption.Int32("word_ngrams", "Longest word n-gram of the features (1-3).", 2, 1, 3);
+    private static readonly BackendOption<int> CharNgramsOption = BackendOption.Int32("char_ngrams",
+        "Length of the character n-grams of the features (0 = none, up to 5).", 3, 0, 5);
+    private static readonly BackendOption<int> WarmupOption = BackendOption.Int32("warmup_predictions",
+        "Predictions of made-up intents run when the backend starts, so calls are timed with the engine's code fully compiled (about 1 s).", 3000, 0, 1_000_000);
+
     public IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
-        new("train", "The train split (dataset JSON Lines) to learn from; required unless 'model' is given.", ""),
-        new("filters", "The filter catalogue the filter-name classifier chooses from.", "filters.txt beside 'train'"),
-        new("model", "A model file this plugin saved (a zip in the cache folder): loaded instead of training.", ""),
-        new("cache", "Folder of trained models, one file per train file SHA-256 and settings; a second run loads instead of training.", "artifacts/mlnet-cache"),
-        new("trainers", "best (each family's held-out winner, see the plugin README), compare (pick on a seeded held-out 10% of train now), one of sdca, lbfgs, fasttree, lightgbm for every family, or family=trainer pairs (used, filter_name, intensity, adjust, selective_adjust).", TrainerChoice.BestName),
-        new("seed", "Seed of ML.NET and of the held-out split.", "1"),
-        new("threads", "Threads the L-BFGS and tree trainers use; 0 = as many as the machine has (SDCA always runs on one, so its models are reproducible).", "0"),
-        new("word_ngrams", "Longest word n-gram of the features (1-3).", "2"),
-        new("char_ngrams", "Length of the character n-grams of the features (0 = none, up to 5).", "3"),
-        new("warmup_predictions", "Predictions of made-up intents run when the backend starts, so calls are timed with the engine's code fully compiled (about 1 s).", "3000"),
+        TrainOption.Info, FiltersOption.Info, ModelOption.Info, CacheOption.Info, TrainersOption.Info, SeedOption.Info,
+        ThreadsOption.Info, WordNgramsOption.Info, CharNgramsOption.Info, WarmupOption.Info,
     ];
 
     public async Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var seed = options.GetInt32("seed", 1, 0);
-        var warmup = options.GetInt32("warmup_predictions", 3000, 0, 1_000_000);
-        var modelOption = options.GetString("model");
+        var seed = SeedOption.Read(options);
+        var warmup = WarmupOption.Read(options);
+        var modelOption = ModelOption.Read(options);
         StudentModel model;
         if (!string.IsNullOrWhiteSpace(modelOption))
         {
@@ -49,16 +59,16 @@ public sealed class MlNetBackendFactory : IBackendFactory
             context.Log($"MlNet: loaded {path} (trained from {model.Settings.TrainFile}, trainers {string.Join(",", model.Settings.Trainers.Select(p => $"{p.Key}={p.Value}"))})");
             return new MlNetBackend(model, Info(model));
         }
-        var train = context.ResolvePath(options.GetString("train") is { Length: > 0 } t ? t
+        var train = context.ResolvePath(TrainOption.Read(options) is { Length: > 0 } t ? t
             : throw new BackendException($"{options.Source}: option 'train' (the train split) or 'model' (a saved model file) is required."));
         var request = new TrainRequest(
             train,
-            options.GetString("filters") is { Length: > 0 } f ? context.ResolvePath(f) : Path.Combine(Path.GetDirectoryName(train)!, "filters.txt"),
-            context.ResolvePath(options.GetString("cache") ?? "artifacts/mlnet-cache"),
-            new FeatureSettings(options.GetInt32("word_ngrams", 2, 1, 3), options.GetInt32("char_ngrams", 3, 0, 5)),
-            TrainerChoice.Parse(options.GetString("trainers") ?? TrainerChoice.BestName, options.Source),
+            FiltersOption.Read(options) is { Length: > 0 } f ? context.ResolvePath(f) : Path.Combine(Path.GetDirectoryName(train)!, "filters.txt"),
+            context.ResolvePath(CacheOption.Read(options)),
+            new FeatureSettings(WordNgramsOption.Read(options), CharNgramsOption.Read(options)),
+            TrainerChoice.Parse(TrainersOption.Read(options), options.Source),
             seed,
-            options.GetInt32("threads", 0, 0, 256));
+            ThreadsOption.Read(options));
         var builder = new StudentBuilder(context.Log);
         model = await Task.Run(() => builder.Build(request, cancellationToken), cancellationToken);
         await WarmUpAsync(model, warmup, context, cancellationToken);
@@ -75,5 +85,5 @@ public sealed class MlNetBackendFactory : IBackendFactory
 
     // The model is named by the train file it learnt from and its file; the hash is the model file's.
     private static BackendInfo Info(StudentModel model) =>
-        new("MlNet", $"mlnet:{model.Settings.TrainFile}:{Path.GetFileName(model.Path)}", JsonLines.Sha256(model.Path), "cpu", SupportsBatching: false);
+        new("MlNet", $"mlnet:{model.Settings.TrainFile}:{Path.GetFileName(model.Path)}", FileHash.Sha256(model.Path), "cpu", SupportsBatching: false);
 }

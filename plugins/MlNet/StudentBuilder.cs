@@ -4,7 +4,6 @@ using System.Globalization;
 using Harness.Backends;
 using Harness.Plugins.MlNet.Model;
 using Harness.Plugins.MlNet.Training;
-using Harness.Plugins.Shared;
 using Microsoft.ML;
 
 namespace Harness.Plugins.MlNet;
@@ -23,12 +22,12 @@ internal sealed class StudentBuilder(Action<string> log)
     {
         if (!File.Exists(request.TrainPath))
             throw new BackendException($"{request.TrainPath}: file not found; check option 'train' (relative to the config file).");
-        var trainSha = JsonLines.Sha256(request.TrainPath);
+        var trainSha = FileHash.Sha256(request.TrainPath);
         if (!File.Exists(request.FiltersPath))
             TrainSet.LoadCatalogue(request.FiltersPath); // throws naming the file
         var settingsKey = string.Create(CultureInfo.InvariantCulture,
             $"word={request.Features.WordNgrams}|char={request.Features.CharNgrams}|seed={request.Seed}|trainers={(request.Trainers is null ? TrainerChoice.CompareName : TrainerChoice.Key(request.Trainers))}");
-        var path = ModelCache.PathFor(request.CacheFolder, trainSha, JsonLines.Sha256(request.FiltersPath), settingsKey);
+        var path = ModelCache.PathFor(request.CacheFolder, trainSha, FileHash.Sha256(request.FiltersPath), settingsKey);
         var ml = new MLContext(request.Seed);
         if (File.Exists(path))
         {

@@ -32,7 +32,7 @@ internal sealed class ReplayBackend : IBackend
             if (!outputs.TryAdd(id, JsonLines.Outputs(recorded, field, path, line)))
                 throw new BackendException($"{path}:{line}: id '{id}' appears twice.");
         }
-        return new ReplayBackend(path, outputs, JsonLines.Sha256(path));
+        return new ReplayBackend(path, outputs, FileHash.Sha256(path));
     }
 
     public Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)

@@ -13,18 +13,19 @@ public sealed class ReplayBackendFactory : IBackendFactory
 
     public string Description => "Serves recorded outputs by intent id: a predictions file, or the teacher column of a dataset split.";
 
-    public IReadOnlyList<BackendOptionInfo> Options { get; } =
-    [
-        new("predictions", "A predictions file: one {\"id\":..,\"outputs\":{\"adjust\":\"raw\"|{..}|null,..}} per line. Give this or 'dataset'.", ""),
-        new("dataset", "A dataset split whose teacher outputs are replayed. Give this or 'predictions'.", ""),
-    ];
+    private static readonly BackendOption<string?> PredictionsOption = BackendOption.Optional("predictions",
+        "A predictions file: one {\"id\":..,\"outputs\":{\"adjust\":\"raw\"|{..}|null,..}} per line. Give this or 'dataset'.");
+    private static readonly BackendOption<string?> DatasetOption = BackendOption.Optional("dataset",
+        "A dataset split whose teacher outputs are replayed. Give this or 'predictions'.");
+
+    public IReadOnlyList<BackendOptionInfo> Options { get; } = [PredictionsOption.Info, DatasetOption.Info];
 
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var predictions = options.GetString("predictions");
-        var dataset = options.GetString("dataset");
+        var predictions = PredictionsOption.Read(options);
+        var dataset = DatasetOption.Read(options);
         if (string.IsNullOrWhiteSpace(predictions) == string.IsNullOrWhiteSpace(dataset))
             throw new BackendException($"{options.Source}: give exactly one of the options 'predictions' and 'dataset'.");
         var path = context.ResolvePath((predictions ?? dataset)!);

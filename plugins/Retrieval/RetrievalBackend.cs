@@ -41,7 +41,7 @@ internal sealed class RetrievalBackend : IBackend
             rows.Add(new TrainRow(id, repeats, JsonLines.Outputs(teacher, "teacher", path, line)));
         }
         if (rows.Count == 0) throw new BackendException($"{path}: the train split is empty.");
-        return new RetrievalBackend(path, rows, new TfIdfIndex(intents), JsonLines.Sha256(path));
+        return new RetrievalBackend(path, rows, new TfIdfIndex(intents), FileHash.Sha256(path));
     }
 
     /// <summary>The index of the nearest train row to <paramref name="intent"/>.</summary>

@@ -13,16 +13,16 @@ public sealed class RetrievalBackendFactory : IBackendFactory
 
     public string Description => "Baseline student: TF-IDF (word 1-2 grams) nearest train intent, answering with its teacher output.";
 
-    public IReadOnlyList<BackendOptionInfo> Options { get; } =
-    [
-        new("train", "The train split (dataset JSON Lines) whose intents and teacher outputs are searched."),
-    ];
+    private static readonly BackendOption<string> TrainOption = BackendOption.Required("train",
+        "The train split (dataset JSON Lines) whose intents and teacher outputs are searched.");
+
+    public IReadOnlyList<BackendOptionInfo> Options { get; } = [TrainOption.Info];
 
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var path = context.ResolvePath(options.GetRequiredString("train"));
+        var path = context.ResolvePath(TrainOption.Read(options));
         IBackend backend = RetrievalBackend.Load(path);
         return Task.FromResult(backend);
     }

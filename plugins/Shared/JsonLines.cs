@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Harness.Backends;
 using Harness.Tools;
@@ -61,12 +60,5 @@ internal static class JsonLines
             };
         }
         return result;
-    }
-
-    /// <summary>SHA-256 of the file, hex lower-case: the "model" hash of a file-backed backend.</summary>
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

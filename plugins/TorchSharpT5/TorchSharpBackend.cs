@@ -5,7 +5,7 @@ using Harness.Plugins.TorchSharpT5.Model;
 namespace Harness.Plugins.TorchSharpT5;
 
 /// <summary>One loaded FlanT5 checkpoint on LibTorch answering tool requests with greedy decoding, many sequences per batch.</summary>
-internal sealed class TorchSharpBackend(TorchSharpSettings settings, HfCheckpoint checkpoint, TorchT5 model)
+internal sealed class TorchSharpBackend(T5Settings settings, HfCheckpoint checkpoint, TorchT5 model)
     : T5Backend(new BackendInfo("TorchSharp", checkpoint.Name, checkpoint.WeightsSha256(), settings.Device, SupportsBatching: true), checkpoint.Tokenizer, settings.BatchSize)
 {
     protected override int[][] Generate(int[][] batch, CancellationToken cancellationToken) =>

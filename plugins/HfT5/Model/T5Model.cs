@@ -24,19 +24,13 @@ internal sealed class T5Model(T5Config config, T5Weights weights, int threads)
         var cross = weights.Decoder.Select(layer => (Keys: Project(layer.Cross.K, encoded), Values: Project(layer.Cross.V, encoded))).ToArray();
         var selfKeys = weights.Decoder.Select(_ => new List<float[]>()).ToArray();
         var selfValues = weights.Decoder.Select(_ => new List<float[]>()).ToArray();
-        var output = new List<int>();
-        var token = config.DecoderStartTokenId;
         var logits = new float[config.VocabSize];
-        for (var step = 0; step < maxNewTokens; step++)
+        return GreedyDecoding.Run(config, 1, maxNewTokens, (step, tokens) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var x = DecodeStep(token, step, cross, selfKeys, selfValues);
+            var x = DecodeStep((int)tokens[0], step, cross, selfKeys, selfValues);
             _ops.MatVec(weights.LmHead, x, logits);
-            token = Ops.ArgMax(logits);
-            if (token == config.EosTokenId) break;
-            output.Add(token);
-        }
-        return [.. output];
+            return [Ops.ArgMax(logits)];
+        }, cancellationToken)[0];
     }
 
     private float[][] Encode(int[] input)

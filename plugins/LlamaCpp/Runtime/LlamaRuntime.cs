@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Harness.Backends;
+using Harness.Plugins.Shared;
 using LLama.Native;
 
 namespace Harness.Plugins.LlamaCpp.Runtime;
@@ -33,7 +34,7 @@ internal static class LlamaRuntime
                 {
                     NativeApi.llama_empty_call();
                 }
-                catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or LLama.Exceptions.RuntimeError)
+                catch (Exception e) when (NativeLoad.Failed(e) || e is LLama.Exceptions.RuntimeError)
                 {
                     throw new BackendException(
                         $"LlamaCpp: LLamaSharp could not load llama.cpp from {Path.Combine(pluginDirectory, "runtimes")} ({FirstLine(e)}); rebuild plugins/LlamaCpp (its backend package {BackendPackage} brings the native files).", e);
@@ -63,5 +64,5 @@ internal static class LlamaRuntime
     public static string Description =>
         NativeApi.GetLoadedNativeLibrary(NativeLibraryName.LLama)?.Metadata?.ToString() ?? BackendPackage;
 
-    private static string FirstLine(Exception e) => (e.InnerException ?? e).Message.Split('\n')[0].Trim();
+    private static string FirstLine(Exception e) => NativeLoad.FirstLine((e.InnerException ?? e).Message);
 }

@@ -1,3 +1,4 @@
+using Harness.Plugins.Shared;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Harness.Plugins.Onnx.Generation;
@@ -88,7 +89,7 @@ internal sealed class DecoderSessions : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ModelFileException(path, $"ONNX Runtime cannot load it ({e.Message.Split('\n', 2)[0].Trim()})");
+            throw new ModelFileException(path, $"ONNX Runtime cannot load it ({NativeLoad.FirstLine(e.Message)})");
         }
     }
 

@@ -1,3 +1,4 @@
+using Harness.Plugins.Shared.T5;
 using Harness.Tokenizers;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -37,18 +38,7 @@ internal sealed class Seq2SeqModel : IDisposable
     /// <summary>The generated ids of each input (without the final <c>&lt;/s&gt;</c>), at most <paramref name="maxNewTokens"/> each.</summary>
     public int[][] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, CancellationToken cancellationToken)
     {
-        var batch = inputs.Count;
-        var width = inputs.Max(x => x.Length);
-        var ids = new long[batch * width];
-        var mask = new long[batch * width];
-        for (var b = 0; b < batch; b++)
-        {
-            for (var i = 0; i < width; i++)
-            {
-                ids[b * width + i] = i < inputs[b].Length ? inputs[b][i] : _config.PadTokenId;
-                mask[b * width + i] = i < inputs[b].Length ? 1 : 0;
-            }
-        }
+        var (ids, mask, batch, width) = PaddedBatch.Of(inputs, _config.PadTokenId);
         using var state = new DecodeState();
         state.Set("encoder_attention_mask", OrtValue.CreateTensorValueFromMemory(mask, [batch, width]));
         using (var inputIds = OrtValue.CreateTensorValueFromMemory(ids, [batch, width]))
@@ -57,29 +47,10 @@ internal sealed class Seq2SeqModel : IDisposable
             var encoded = Run(_sessions.Encoder, ["last_hidden_state"], name => name == "input_ids" ? inputIds : encoderMask);
             state.Set("encoder_hidden_states", encoded[0]);
         }
-        var outputs = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
-        var done = new bool[batch];
-        var tokens = Enumerable.Repeat((long)_config.DecoderStartTokenId, batch).ToArray();
-        for (var step = 0; step < maxNewTokens && !done.All(d => d); step++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var next = Step(state, step, tokens, batch, width);
-            for (var b = 0; b < batch; b++)
-            {
-                if (done[b])
-                {
-                    tokens[b] = _config.PadTokenId;
-                    continue;
-                }
-                if (next[b] == _config.EosTokenId) done[b] = true;
-                else outputs[b].Add(next[b]);
-                tokens[b] = done[b] ? _config.PadTokenId : next[b];
-            }
-        }
-        return [.. outputs.Select(o => o.ToArray())];
+        return GreedyDecoding.Run(_config, batch, maxNewTokens, (step, tokens) => Step(state, step, tokens, batch), cancellationToken);
     }
 
-    private int[] Step(DecodeState state, int step, long[] tokens, int batch, int width)
+    private long[] Step(DecodeState state, int step, long[] tokens, int batch)
     {
         var session = step == 0 ? _sessions.First : _sessions.Next;
         var owned = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(tokens, [batch, 1]) };
@@ -127,12 +98,12 @@ internal sealed class Seq2SeqModel : IDisposable
         return [.. binding.GetOutputValues()];
     }
 
-    private static int[] Argmax(OrtValue logits, int batch)
+    private static long[] Argmax(OrtValue logits, int batch)
     {
         var shape = logits.GetTensorTypeAndShape().Shape;
         var (steps, vocab) = ((int)shape[1], (int)shape[2]);
         var data = logits.GetTensorDataAsSpan<float>();
-        var next = new int[batch];
+        var next = new long[batch];
         for (var b = 0; b < batch; b++)
         {
             var row = data.Slice(((b * steps) + steps - 1) * vocab, vocab);

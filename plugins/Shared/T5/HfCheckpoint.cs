@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Harness.Backends;
 using Harness.Tokenizers;
 using static Harness.Plugins.Shared.T5.CheckpointFile;
@@ -30,9 +29,5 @@ internal sealed record HfCheckpoint(ModelFolder Folder, T5Config Config, T5Token
     }
 
     /// <summary>SHA-256 of <c>model.safetensors</c>, the run's <c>model_sha256</c>.</summary>
-    public string WeightsSha256()
-    {
-        using var stream = File.OpenRead(Folder.Weights);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    public string WeightsSha256() => FileHash.Sha256(Folder.Weights);
 }

@@ -4,9 +4,9 @@ using Harness.Tokenizers;
 namespace Harness.Plugins.Shared.T5;
 
 /// <summary>
-/// The backend of a T5 engine that generates ids for a batch of tokenized prompts (HfT5, TorchSharp):
-/// one generation at a time, since the engine already uses the configured threads, and requests
-/// answered through <see cref="T5Requests"/>.
+/// The backend of a T5 engine that generates ids for a batch of tokenized prompts (Onnx, HfT5, TorchSharp):
+/// one generation at a time, since the engine already uses the configured threads (and timings stay
+/// honest), and requests answered through <see cref="T5Requests"/>.
 /// </summary>
 internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int batchSize) : IBackend
 {

@@ -23,34 +23,19 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        long batch = inputs.Count, length = inputs.Max(i => i.Length);
-        var ids = new long[batch * length];
-        Array.Fill(ids, config.PadTokenId);
-        var valid = new float[batch * length];
-        for (var b = 0; b < batch; b++)
-            for (var j = 0; j < inputs[b].Length; j++) (ids[b * length + j], valid[b * length + j]) = (inputs[b][j], 1f);
+        var padded = PaddedBatch.Of(inputs, config.PadTokenId);
+        long batch = padded.Batch, length = padded.Width;
+        var valid = Array.ConvertAll(padded.Mask, m => (float)m);
         // Hugging Face's extended mask: 0 where a key is a real token, the lowest float where it is padding.
         var mask = ((1f - tensor(valid, [batch, 1, 1, length], device: device)) * float.MinValue).MoveToOuterDisposeScope();
-        var encoded = Encode(tensor(ids, [batch, length], device: device), mask);
+        var encoded = Encode(tensor(padded.Ids, [batch, length], device: device), mask);
         var cross = weights.Decoder.Select(l => Heads(Guarded.Mm(encoded.view(batch * length, _d), l.Cross.KvT), batch, length, 2)).ToArray();
         var cache = new Tensor?[weights.Decoder.Length, 2];
-        var outputs = Enumerable.Range(0, (int)batch).Select(_ => new List<int>()).ToArray();
-        var done = new bool[batch];
-        var tokens = Enumerable.Repeat((long)config.DecoderStartTokenId, (int)batch).ToArray();
-        for (var step = 0; step < maxNewTokens && done.Contains(false); step++)
+        return GreedyDecoding.Run(config, padded.Batch, maxNewTokens, (step, tokens) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
-            var next = DecodeStep(tensor(tokens, [batch], device: device), step, cross, mask, cache).cpu().data<long>().ToArray();
-            for (var b = 0; b < batch; b++)
-            {
-                if (done[b]) continue;
-                if (next[b] == config.EosTokenId) done[b] = true;
-                else outputs[b].Add((int)next[b]);
-                tokens[b] = done[b] ? config.PadTokenId : next[b];
-            }
-        }
-        return [.. outputs.Select(o => o.ToArray())];
+            return DecodeStep(tensor(tokens, [batch], device: device), step, cross, mask, cache).cpu().data<long>().ToArray();
+        }, cancellationToken);
     }
 
     private Tensor Encode(Tensor ids, Tensor mask)

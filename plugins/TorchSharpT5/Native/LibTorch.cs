@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Harness.Backends;
+using Harness.Plugins.Shared;
 using TorchSharp;
 
 namespace Harness.Plugins.TorchSharpT5.Native;
@@ -39,7 +40,7 @@ internal static class LibTorch
             }
             catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ExternalException)
             {
-                throw new BackendException($"TorchSharp: LibTorch did not start ({e.Message.Split('\n', 2)[0].Trim()}); see plugins/TorchSharpT5/README.md.");
+                throw new BackendException($"TorchSharp: LibTorch did not start ({NativeLoad.FirstLine(e.Message)}); see plugins/TorchSharpT5/README.md.");
             }
             s_loaded = true;
         }
@@ -52,7 +53,7 @@ internal static class LibTorch
         {
             NativeLibrary.Load(path);
         }
-        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        catch (Exception e) when (NativeLoad.Failed(e))
         {
             var reason = LastLine(e.Message);
             var remedy = reason.Contains("GLIBCXX_", StringComparison.Ordinal)

@@ -12,7 +12,10 @@ public interface IBackendFactory
     /// <summary>One line on what this backend runs.</summary>
     string Description { get; }
 
-    /// <summary>The options it understands, for <c>harness plugins</c> and for checking configs.</summary>
+    /// <summary>
+    /// The options it understands, for <c>harness plugins</c> and for checking configs: the
+    /// <see cref="BackendOption.Info"/> of each <see cref="BackendOption"/> the backend reads.
+    /// </summary>
     IReadOnlyList<BackendOptionInfo> Options { get; }
 
     /// <summary>
