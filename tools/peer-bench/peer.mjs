@@ -35,7 +35,15 @@ async function transformers() {
     async generate(prompts) {
       const inputs = tokenizer(prompts, { padding: true });
       const ids = await seq2seq.generate({ ...inputs, max_new_tokens: maxNewTokens, do_sample: false, num_beams: 1 });
-      return tokenizer.batch_decode(ids, { skip_special_tokens: true });
+      // In a batch, generate keeps decoding a sequence past its </s> until every sequence has ended
+      // (the tokens after it are the model's continuation, not padding): cut each at its first </s>.
+      const eos = seq2seq.generation_config.eos_token_id;
+      const cut = ids.tolist().map((row) => {
+        const tokens = row.map(Number);
+        const end = tokens.indexOf(eos, 1);
+        return end < 0 ? tokens : tokens.slice(0, end);
+      });
+      return tokenizer.batch_decode(cut, { skip_special_tokens: true });
     },
   };
 }
