@@ -1,26 +1,26 @@
 using BenchmarkDotNet.Attributes;
 using Harness.Backends;
-using Harness.Plugins.Onnx.Generation;
+using Harness.Plugins.Onnx;
 using Harness.Tools;
 
-namespace Harness.Plugins.Onnx.Benchmarks;
+namespace Harness.Benchmarks;
 
 /// <summary>
-/// Time per generated token (batch 1, CPU) of the whole plugin (tokenize, cached greedy
+/// Time per generated token (batch 1, CPU) of the whole Onnx plugin (tokenize, cached greedy
 /// decode, detokenize) and of its decode loop alone, against the bare ONNX Runtime Run loop
-/// over the same model files, in the same process. BenchmarkDotNet's Ratio column is the
-/// plugin's overhead.
+/// (<see cref="BareOrt"/>) over the same model files, in the same process. BenchmarkDotNet's
+/// Ratio column is the plugin's overhead.
 /// </summary>
 [MemoryDiagnoser]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes through GlobalCleanup.")]
-public class GenerationBenchmark
+public class OnnxGenerationBenchmark
 {
     public const int Steps = 12;
     private static readonly string[] s_intents =
         ["golden hour", "moody blue night", "warm vintage film", "crisp winter morning", "neon city lights", "soft pastel dream", "dark and gritty", "icy arctic"];
     private IBackend _backend = null!;
     private ToolRequest _request = null!;
-    private BareRunLoop _bare = null!;
+    private BareOrt _bare = null!;
     private int[] _ids = [];
 
     [ParamsSource(nameof(Models))]
@@ -40,11 +40,11 @@ public class GenerationBenchmark
             .FirstOrDefault(r => _backend.GenerateAsync([r], CancellationToken.None).GetAwaiter().GetResult()[0].OutputTokens == Steps)
             ?? throw new InvalidOperationException($"no benchmark prompt runs {Steps} tokens on {folder}");
         _ids = ((OnnxBackend)_backend).Tokenizer.Encode(_request.Prompt);
-        _bare = new BareRunLoop(ModelLayout.Find(folder), _ids);
+        _bare = new BareOrt(folder, threads: 0);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Steps, Description = "ORT Run loop")]
-    public void BareLoop() => _bare.Run(Steps);
+    public int[][] BareLoop() => _bare.Generate([_ids], Steps);
 
     [Benchmark(OperationsPerInvoke = Steps, Description = "Onnx plugin")]
     public Task<IReadOnlyList<ToolResponse>> Plugin() => _backend.GenerateAsync([_request], CancellationToken.None);

@@ -1,4 +1,4 @@
-namespace Harness.Plugins.Onnx.Benchmarks;
+namespace Harness.Benchmarks;
 
 /// <summary>The models benchmarked: the committed fixture, the shipped student's ONNX export, and the FlanT5-base-sized random export when it has been made.</summary>
 internal static class ModelFolders
