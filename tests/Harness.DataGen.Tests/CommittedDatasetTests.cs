@@ -7,7 +7,7 @@ public class CommittedDatasetTests
     [Test]
     public void Committed_dataset_is_what_the_default_seed_generates()
     {
-        var committed = Path.Combine(RepositoryRoot.Find(), "datasets", "tonal-color");
+        var committed = RepositoryRoot.PathOf("datasets", "tonal-color");
         var fresh = Path.Combine(Path.GetTempPath(), "harness-datagen-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -30,7 +30,7 @@ public class CommittedDatasetTests
     [Test]
     public void The_cards_repeats_table_shows_the_buckets_validate_reports()
     {
-        var committed = Path.Combine(RepositoryRoot.Find(), "datasets", "tonal-color");
+        var committed = RepositoryRoot.PathOf("datasets", "tonal-color");
         var train = DatasetStatistics.From(DatasetLoader.Load(Path.Combine(committed, "train.jsonl")));
         var test = DatasetStatistics.From(DatasetLoader.Load(Path.Combine(committed, "test.jsonl")));
         var card = File.ReadAllText(Path.Combine(committed, "README.md"));

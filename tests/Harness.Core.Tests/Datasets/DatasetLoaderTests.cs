@@ -1,5 +1,4 @@
 using Harness.Datasets;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Datasets;
