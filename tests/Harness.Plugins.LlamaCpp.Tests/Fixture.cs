@@ -6,7 +6,7 @@ namespace Harness.Plugins.LlamaCpp.Tests;
 /// <summary>The committed tiny Llama (tests/fixtures/llama-tiny) and how to reach the native library.</summary>
 internal static class Fixture
 {
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string Directory => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", "llama-tiny");
 
@@ -39,7 +39,7 @@ internal static class Fixture
     public static Reference LoadReference(string? directory = null)
     {
         using var stream = File.OpenRead(Path.Combine(directory ?? Directory, "reference.json"));
-        return JsonSerializer.Deserialize<Reference>(stream, s_json)!;
+        return JsonSerializer.Deserialize<Reference>(stream, SnakeCase)!;
     }
 }
 

@@ -15,7 +15,7 @@ namespace Harness.Plugins.LlamaCpp.Tests;
 /// </summary>
 public class GrammarTests
 {
-    private static readonly OutputParser s_parser = new(File.ReadLines(Path.Combine(RepositoryRoot.Path, "datasets", "tonal-color", "filters.txt")));
+    private static readonly OutputParser Parser = new(File.ReadLines(Path.Combine(RepositoryRoot.Path, "datasets", "tonal-color", "filters.txt")));
 
     [TestCase(ToolName.Adjust)]
     [TestCase(ToolName.SelectiveAdjust)]
@@ -66,7 +66,7 @@ public class GrammarTests
     public void The_grammar_allows_these_answers_the_parser_applies_and_refuses_text_it_rejects(ToolName tool, string text, bool applies)
     {
         using var model = LoadModel();
-        Assert.That(s_parser.Parse(tool, text).Failure is null, Is.EqualTo(applies), "what the parser does");
+        Assert.That(Parser.Parse(tool, text).Failure is null, Is.EqualTo(applies), "what the parser does");
         Assert.That(GrammarMatcher.Allows(model.Handle, tool, text), Is.EqualTo(applies));
     }
 

@@ -11,8 +11,8 @@ namespace Harness.Plugins.TorchSharpT5.Native;
 /// </summary>
 internal static class LibTorch
 {
-    private static readonly Lock s_lock = new();
-    private static bool s_loaded;
+    private static readonly Lock LoadGate = new();
+    private static bool _loaded;
 
     public static string GlueFileName { get; } =
         OperatingSystem.IsWindows() ? "LibTorchSharp.dll" : OperatingSystem.IsMacOS() ? "libLibTorchSharp.dylib" : "libLibTorchSharp.so";
@@ -29,9 +29,9 @@ internal static class LibTorch
     /// <summary>Loads LibTorch once per process; throws a one-line <see cref="BackendException"/> with the loader's reason.</summary>
     public static void EnsureLoaded()
     {
-        lock (s_lock)
+        lock (LoadGate)
         {
-            if (s_loaded) return;
+            if (_loaded) return;
             Load(GluePath());
             try
             {
@@ -41,7 +41,7 @@ internal static class LibTorch
             {
                 throw new BackendException($"TorchSharp: LibTorch did not start ({e.Message.Split('\n', 2)[0].Trim()}); see plugins/TorchSharpT5/README.md.");
             }
-            s_loaded = true;
+            _loaded = true;
         }
     }
 
