@@ -16,7 +16,7 @@ namespace Harness.Benchmarks;
 public class OnnxGenerationBenchmark
 {
     public const int Steps = 12;
-    private static readonly string[] s_intents =
+    private static readonly string[] Intents =
         ["golden hour", "moody blue night", "warm vintage film", "crisp winter morning", "neon city lights", "soft pastel dream", "dark and gritty", "icy arctic"];
     private IBackend _backend = null!;
     private ToolRequest _request = null!;
@@ -36,7 +36,7 @@ public class OnnxGenerationBenchmark
         var plugin = Path.GetDirectoryName(typeof(OnnxBackendFactory).Assembly.Location)!;
         _backend = new OnnxBackendFactory().CreateAsync(options, new BackendContext(plugin, ModelFolders.RepoRoot, _ => { }), CancellationToken.None).GetAwaiter().GetResult();
         // A prompt the model answers without an early </s>, so both sides run exactly Steps decoder steps.
-        _request = s_intents.Select(i => new ToolRequest("bench", i, ToolName.Adjust, $"tool: adjust\nintent: {i}"))
+        _request = Intents.Select(i => new ToolRequest("bench", i, ToolName.Adjust, $"tool: adjust\nintent: {i}"))
             .FirstOrDefault(r => _backend.GenerateAsync([r], CancellationToken.None).GetAwaiter().GetResult()[0].OutputTokens == Steps)
             ?? throw new InvalidOperationException($"no benchmark prompt runs {Steps} tokens on {folder}");
         _ids = ((OnnxBackend)_backend).Tokenizer.Encode(_request.Prompt);

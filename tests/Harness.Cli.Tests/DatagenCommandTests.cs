@@ -28,6 +28,15 @@ public class DatagenCommandTests
     }
 
     [Test]
+    public void Datagen_prints_its_summary_through_the_invocations_output()
+    {
+        var result = CliRunner.Run("datagen", "--seed", "7", "--out", _dir);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+        Assert.That(result.Stdout, Does.StartWith($"wrote {_dir} (seed 7):"));
+    }
+
+    [Test]
     public void Every_written_line_is_a_json_object_with_the_spec_fields()
     {
         DatagenCommand.Create().Parse(["--seed", "7", "--out", _dir]).Invoke();

@@ -7,4 +7,13 @@ public class VersionCommandTests
     {
         Assert.That(Harness.HarnessVersion.Current, Does.Match(@"^\d+\.\d+\.\d+"));
     }
+
+    [Test]
+    public void Version_prints_through_the_invocations_output()
+    {
+        var result = CliRunner.Run("version");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Stdout, Is.EqualTo(Harness.HarnessVersion.Current + "\n"));
+    }
 }

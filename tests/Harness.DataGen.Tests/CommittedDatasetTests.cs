@@ -1,3 +1,5 @@
+using Harness.Datasets;
+
 namespace Harness.DataGen.Tests;
 
 public class CommittedDatasetTests
@@ -5,7 +7,7 @@ public class CommittedDatasetTests
     [Test]
     public void Committed_dataset_is_what_the_default_seed_generates()
     {
-        var committed = Path.Combine(RepositoryRoot.Find(), "datasets", "tonal-color");
+        var committed = RepositoryRoot.PathOf("datasets", "tonal-color");
         var fresh = Path.Combine(Path.GetTempPath(), "harness-datagen-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -23,5 +25,19 @@ public class CommittedDatasetTests
         {
             if (Directory.Exists(fresh)) Directory.Delete(fresh, recursive: true);
         }
+    }
+
+    [Test]
+    public void The_cards_repeats_table_shows_the_buckets_validate_reports()
+    {
+        var committed = RepositoryRoot.PathOf("datasets", "tonal-color");
+        var train = DatasetStatistics.From(DatasetLoader.Load(Path.Combine(committed, "train.jsonl")));
+        var test = DatasetStatistics.From(DatasetLoader.Load(Path.Combine(committed, "test.jsonl")));
+        var card = File.ReadAllText(Path.Combine(committed, "README.md"));
+
+        var table = string.Concat(train.Repeats.Zip(test.Repeats, (a, b) => FormattableString.Invariant($"| {a.Label} | {a.Rows:N0} | {b.Rows:N0} |\n")));
+
+        Assert.That(card, Does.Contain("| repeats | train rows | test rows |\n|---|---|---|\n" + table + "\n"));
+        Assert.That(train.Repeats.Sum(b => b.Rows), Is.EqualTo(train.Rows));
     }
 }

@@ -1,16 +1,9 @@
 namespace Harness.Distill.Tests;
 
-/// <summary>Where the repository is, found from the test's own folder.</summary>
+/// <summary>Where the repository and its models are.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string ModelsFolder => Path.Combine(Root, "models");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Harness.sln not found above " + AppContext.BaseDirectory);
-    }
 }

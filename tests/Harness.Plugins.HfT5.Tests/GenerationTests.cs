@@ -6,7 +6,7 @@ namespace Harness.Plugins.HfT5.Tests;
 
 public class GenerationTests
 {
-    private static readonly IReadOnlyList<JsonElement> s_reference = Fixture.ReadJsonLines("reference-outputs.jsonl");
+    private static readonly IReadOnlyList<JsonElement> Reference = Fixture.ReadJsonLines("reference-outputs.jsonl");
 
     [TestCase("batch1", "1")]
     [TestCase("batched", "1")]
@@ -16,7 +16,7 @@ public class GenerationTests
     {
         await using var backend = await Fixture.CreateAsync(Fixture.Folder, ("threads", threads));
         var hf = (HfT5Backend)backend;
-        var rows = s_reference.Where(r => r.GetProperty("mode").GetString() == mode).ToList();
+        var rows = Reference.Where(r => r.GetProperty("mode").GetString() == mode).ToList();
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(24));
         foreach (var group in rows.GroupBy(r => r.GetProperty("batch").GetInt32()))
         {
@@ -32,7 +32,7 @@ public class GenerationTests
     {
         await using var backend = await Fixture.CreateAsync(Fixture.Folder, ("max_new_tokens", Fixture.ReferenceMaxNewTokens.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var hf = (HfT5Backend)backend;
-        var rows = s_reference.Where(r => r.GetProperty("mode").GetString() == "batched" && r.GetProperty("batch").GetInt32() == 0).ToList();
+        var rows = Reference.Where(r => r.GetProperty("mode").GetString() == "batched" && r.GetProperty("batch").GetInt32() == 0).ToList();
         var requests = rows.Select((r, i) => new ToolRequest($"test-{i:D5}", "intent", ToolName.Adjust, r.GetProperty("prompt").GetString()!)).ToList();
         var responses = await backend.GenerateAsync(requests, CancellationToken.None);
         Assert.That(responses, Has.Count.EqualTo(rows.Count));
@@ -48,7 +48,7 @@ public class GenerationTests
     public async Task Generation_stops_at_max_new_tokens()
     {
         await using var backend = await Fixture.CreateAsync(Fixture.Folder, ("max_new_tokens", "3"));
-        var row = s_reference.First(r => !r.GetProperty("stopped_at_eos").GetBoolean());
+        var row = Reference.First(r => !r.GetProperty("stopped_at_eos").GetBoolean());
         var output = ((HfT5Backend)backend).GenerateIds([Fixture.Ints(row.GetProperty("input_ids"))], 3)[0];
         Assert.That(output, Is.EqualTo(Fixture.Ints(row.GetProperty("output_ids")).Take(3)));
     }
@@ -80,7 +80,7 @@ public class GenerationTests
             var config = File.ReadAllText(Path.Combine(tied, "config.json"));
             File.WriteAllText(Path.Combine(tied, "config.json"), config.Replace("\"tie_word_embeddings\": false", "\"tie_word_embeddings\": true"));
 
-            var inputs = s_reference.Take(6).Select(r => Fixture.Ints(r.GetProperty("input_ids"))).ToList();
+            var inputs = Reference.Take(6).Select(r => Fixture.Ints(r.GetProperty("input_ids"))).ToList();
             await using var a = await Fixture.CreateAsync(untied);
             await using var b = await Fixture.CreateAsync(tied);
             var original = await Fixture.CreateAsync(Fixture.Folder);

@@ -43,7 +43,7 @@ public class EndToEndTests
     private (int Code, string Output, string Folder) Eval(string options)
     {
         Fixture.RequireNativeLibrary();
-        var root = Fixture.RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var configuration = TestContext.CurrentContext.TestDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var harness = Path.Combine(root, "src", "Harness.Cli", "bin", configuration, "net10.0", "harness.dll");
         if (!File.Exists(harness)) Assert.Fail($"{harness} is missing: build the solution (dotnet build Harness.sln).");

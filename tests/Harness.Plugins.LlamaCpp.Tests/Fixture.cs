@@ -6,7 +6,7 @@ namespace Harness.Plugins.LlamaCpp.Tests;
 /// <summary>The committed tiny Llama (tests/fixtures/llama-tiny) and how to reach the native library.</summary>
 internal static class Fixture
 {
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string Directory => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", "llama-tiny");
 
@@ -36,18 +36,10 @@ internal static class Fixture
     /// <summary>The encoder-decoder fixture (tests/fixtures/t5-tiny).</summary>
     public static string T5Directory => Path.Combine(TestContext.CurrentContext.TestDirectory, "fixtures", "t5-tiny");
 
-    /// <summary>The repository root (where Harness.sln is), for the datasets and the built harness.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        throw new AssertionException("Harness.sln not found above the test folder; run the tests from the repository.");
-    }
-
     public static Reference LoadReference(string? directory = null)
     {
         using var stream = File.OpenRead(Path.Combine(directory ?? Directory, "reference.json"));
-        return JsonSerializer.Deserialize<Reference>(stream, s_json)!;
+        return JsonSerializer.Deserialize<Reference>(stream, SnakeCase)!;
     }
 }
 

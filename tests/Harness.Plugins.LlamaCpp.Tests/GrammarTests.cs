@@ -3,7 +3,6 @@ using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Plugins.LlamaCpp.Generation;
 using Harness.Plugins.LlamaCpp.Grammar;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Plugins.LlamaCpp.Tests;
@@ -16,7 +15,7 @@ namespace Harness.Plugins.LlamaCpp.Tests;
 /// </summary>
 public class GrammarTests
 {
-    private static readonly OutputParser s_parser = new(File.ReadLines(Path.Combine(Fixture.RepositoryRoot(), "datasets", "tonal-color", "filters.txt")));
+    private static readonly OutputParser Parser = new(File.ReadLines(Path.Combine(RepositoryRoot.Path, "datasets", "tonal-color", "filters.txt")));
 
     [TestCase(ToolName.Adjust)]
     [TestCase(ToolName.SelectiveAdjust)]
@@ -40,7 +39,7 @@ public class GrammarTests
     public void Every_teacher_answer_of_the_test_split_in_the_students_form_is_allowed()
     {
         using var model = LoadModel();
-        var dataset = DatasetLoader.Load(Path.Combine(Fixture.RepositoryRoot(), "datasets", "tonal-color", "test.jsonl"));
+        var dataset = DatasetLoader.Load(Path.Combine(RepositoryRoot.Path, "datasets", "tonal-color", "test.jsonl"));
         var refused = dataset.Rows
             .SelectMany(r => ToolSchema.All.Select(t => (Tool: t, Text: StudentForm(r.TeacherFor(t)))))
             .Where(a => !GrammarMatcher.Allows(model.Handle, a.Tool, a.Text))
@@ -67,7 +66,7 @@ public class GrammarTests
     public void The_grammar_allows_these_answers_the_parser_applies_and_refuses_text_it_rejects(ToolName tool, string text, bool applies)
     {
         using var model = LoadModel();
-        Assert.That(s_parser.Parse(tool, text).Failure is null, Is.EqualTo(applies), "what the parser does");
+        Assert.That(Parser.Parse(tool, text).Failure is null, Is.EqualTo(applies), "what the parser does");
         Assert.That(GrammarMatcher.Allows(model.Handle, tool, text), Is.EqualTo(applies));
     }
 

@@ -6,7 +6,7 @@ namespace Harness.Plugins.LlamaCpp.Tests;
 /// <summary>The chat template choices and a cancelled batch.</summary>
 public class TemplateAndCancelTests
 {
-    private static readonly ToolRequest s_request =
+    private static readonly ToolRequest Request =
         new("test-00001", "golden hour", ToolName.Adjust, "tool: adjust\nintent: golden hour");
 
     [Test]
@@ -14,9 +14,9 @@ public class TemplateAndCancelTests
     {
         await using var builtIn = await CreateAsync(("chat_template", "llama2"));
         await using var fromFile = await CreateAsync(("chat_template", "gguf"));
-        var expected = builtIn.Tokenize(s_request);
+        var expected = builtIn.Tokenize(Request);
         Assert.That(expected[0], Is.EqualTo(builtIn.Model.Bos));
-        Assert.That(fromFile.Tokenize(s_request), Is.EqualTo(expected));
+        Assert.That(fromFile.Tokenize(Request), Is.EqualTo(expected));
     }
 
     [Test]
@@ -24,8 +24,8 @@ public class TemplateAndCancelTests
     {
         await using var plain = await CreateAsync();
         await using var withSystem = await CreateAsync(("system_prompt", "You edit videos."));
-        var a = plain.Tokenize(s_request);
-        var b = withSystem.Tokenize(s_request);
+        var a = plain.Tokenize(Request);
+        var b = withSystem.Tokenize(Request);
         Assert.That(b, Has.Length.GreaterThan(a.Length));
         Assert.That(withSystem.Model.Detokenize(b), Does.Contain("<<SYS>>\nYou edit videos.\n<</SYS>>\n\ntool: adjust"));
     }
@@ -34,7 +34,7 @@ public class TemplateAndCancelTests
     public async Task A_cancelled_batch_stops_and_the_backend_answers_the_next_batch_from_a_clean_cache()
     {
         await using var backend = await CreateAsync(("batch_size", "4"));
-        var requests = Enumerable.Repeat(s_request, 400).ToArray();
+        var requests = Enumerable.Repeat(Request, 400).ToArray();
         var before = await backend.GenerateAsync(requests[..1], CancellationToken.None);
         // 400 requests take far longer than 5 ms, so the cancellation lands between decode steps.
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(5));

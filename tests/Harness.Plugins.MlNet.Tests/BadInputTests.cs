@@ -36,7 +36,7 @@ public class BadInputTests
         folder.CopyCatalogue();
         var train = folder.Write("train.jsonl", Good + "\n" + """{"id":"t-2","intent":"dusk","teacher":{"adjust":{"contrast":true},"selective_adjust":null,"filter":null}}""");
         var config = folder.Write("eval.yaml", $"""
-            dataset: {JsonSerializer.Serialize(Path.Combine(Student.RepositoryRoot, "datasets", "tonal-color", "test.jsonl"))}
+            dataset: {JsonSerializer.Serialize(RepositoryRoot.PathOf("datasets", "tonal-color", "test.jsonl"))}
             scenarios: [single-stream]
             limit: 5
             warmup: 0

@@ -14,13 +14,9 @@ internal static class Student
     public const int TrainRows = 1500;
     public const int HeldOutRows = 400;
 
-    public static string RepositoryRoot =>
-        PluginDirectories.FindRepositoryRoot(AppContext.BaseDirectory)
-        ?? throw new AssertionException("Harness.sln not found above the test folder; run the tests from the repository.");
+    public static string PluginFolder => RepositoryRoot.PathOf("bin", "plugins", "MlNet");
 
-    public static string PluginFolder => Path.Combine(RepositoryRoot, "bin", "plugins", "MlNet");
-
-    public static string ShippedTrain => Path.Combine(RepositoryRoot, "datasets", "tonal-color", "train.jsonl");
+    public static string ShippedTrain => RepositoryRoot.PathOf("datasets", "tonal-color", "train.jsonl");
 
     /// <summary>Writes the train slice, the held-out slice and the catalogue into <paramref name="folder"/>.</summary>
     public static void WriteSlices(string folder)
@@ -28,7 +24,7 @@ internal static class Student
         var lines = File.ReadAllLines(ShippedTrain);
         File.WriteAllLines(Path.Combine(folder, "train.jsonl"), lines.Take(TrainRows));
         File.WriteAllLines(Path.Combine(folder, "heldout.jsonl"), lines.TakeLast(HeldOutRows));
-        File.Copy(Path.Combine(RepositoryRoot, "datasets", "tonal-color", "filters.txt"), Path.Combine(folder, "filters.txt"));
+        File.Copy(RepositoryRoot.PathOf("datasets", "tonal-color", "filters.txt"), Path.Combine(folder, "filters.txt"));
     }
 
     /// <summary>Creates an MlNet backend in <paramref name="folder"/> (options relative to it); log lines go to <paramref name="log"/>.</summary>

@@ -14,7 +14,7 @@ internal sealed class TempFolder : IDisposable
 
     /// <summary>The catalogue of the shipped dataset, beside this folder's train files.</summary>
     public void CopyCatalogue() =>
-        File.Copy(System.IO.Path.Combine(Student.RepositoryRoot, "datasets", "tonal-color", "filters.txt"), System.IO.Path.Combine(Path, "filters.txt"));
+        File.Copy(RepositoryRoot.PathOf("datasets", "tonal-color", "filters.txt"), System.IO.Path.Combine(Path, "filters.txt"));
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

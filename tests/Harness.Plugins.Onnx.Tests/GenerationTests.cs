@@ -6,8 +6,8 @@ namespace Harness.Plugins.Onnx.Tests;
 
 public class GenerationTests
 {
-    private static readonly IReadOnlyList<JsonElement> s_reference = Fixture.ReadJsonLines("reference-outputs.jsonl");
-    private static readonly int s_maxNewTokens = JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixture.Folder, "reference-settings.json")))
+    private static readonly IReadOnlyList<JsonElement> Reference = Fixture.ReadJsonLines("reference-outputs.jsonl");
+    private static readonly int MaxNewTokens = JsonDocument.Parse(File.ReadAllText(Path.Combine(Fixture.Folder, "reference-settings.json")))
         .RootElement.GetProperty("max_new_tokens").GetInt32();
 
     [SetUp]
@@ -21,13 +21,13 @@ public class GenerationTests
     {
         await using var backend = await Fixture.CreateAsync(Path.Combine(Fixture.Folder, layout));
         var onnx = (OnnxBackend)backend;
-        var rows = s_reference.Where(r => r.GetProperty("mode").GetString() == mode).ToList();
+        var rows = Reference.Where(r => r.GetProperty("mode").GetString() == mode).ToList();
         Assert.That(rows, Has.Count.GreaterThanOrEqualTo(24));
         foreach (var group in rows.GroupBy(r => r.GetProperty("batch").GetInt32()))
         {
             var inputs = group.Select(r => onnx.Tokenizer.Encode(r.GetProperty("prompt").GetString()!)).ToList();
             Assert.That(inputs, Is.EqualTo(group.Select(r => Fixture.Ints(r.GetProperty("input_ids")))).AsCollection, "tokenizer");
-            var outputs = onnx.GenerateIds(inputs, s_maxNewTokens);
+            var outputs = onnx.GenerateIds(inputs, MaxNewTokens);
             Assert.That(outputs, Is.EqualTo(group.Select(r => Fixture.Ints(r.GetProperty("output_ids")))).AsCollection, $"batch {group.Key}");
         }
     }
@@ -35,8 +35,8 @@ public class GenerationTests
     [Test]
     public void Reference_includes_sequences_that_stop_at_eos_and_some_that_run_to_the_limit()
     {
-        var stopped = s_reference.Count(r => r.GetProperty("stopped_at_eos").GetBoolean());
-        Assert.That(stopped, Is.InRange(1, s_reference.Count - 1));
+        var stopped = Reference.Count(r => r.GetProperty("stopped_at_eos").GetBoolean());
+        Assert.That(stopped, Is.InRange(1, Reference.Count - 1));
     }
 
     [Test]

@@ -5,13 +5,9 @@ namespace Harness.Plugins.Tests;
 /// <summary>The plugins as built into the repository's bin folders, loaded through the real host.</summary>
 internal static class BuiltPlugins
 {
-    public static string RepositoryRoot =>
-        PluginDirectories.FindRepositoryRoot(AppContext.BaseDirectory)
-        ?? throw new AssertionException("Harness.sln not found above the test folder; run the tests from the repository.");
+    public static string PluginsDirectory => RepositoryRoot.PathOf("bin", "plugins");
 
-    public static string PluginsDirectory => Path.Combine(RepositoryRoot, "bin", "plugins");
-
-    public static string TestPluginsDirectory => Path.Combine(RepositoryRoot, "bin", "test-plugins");
+    public static string TestPluginsDirectory => RepositoryRoot.PathOf("bin", "test-plugins");
 
     public static PluginHost LoadHost(params string[] directories)
     {

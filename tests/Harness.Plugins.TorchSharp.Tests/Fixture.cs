@@ -7,7 +7,7 @@ namespace Harness.Plugins.TorchSharp.Tests;
 /// <summary>The committed fixture student and the shipped student, and the TorchSharp backend over them.</summary>
 internal static class Fixture
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepositoryRoot.Path;
 
     /// <summary>The random-weight T5 v1.1 fixture with PyTorch's greedy reference outputs.</summary>
     public static string Folder => Path.Combine(RepoRoot, "tests", "fixtures", "flan-t5-tiny");
@@ -33,13 +33,4 @@ internal static class Fixture
     }
 
     public static int[] Ints(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Harness.sln not found above the test folder.");
-    }
 }

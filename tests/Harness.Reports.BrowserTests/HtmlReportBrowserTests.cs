@@ -1,4 +1,3 @@
-using Harness.Core.Tests.Reports;
 using Microsoft.Playwright;
 
 namespace Harness.Reports.BrowserTests;
@@ -102,7 +101,7 @@ public class HtmlReportBrowserTests
     [Test]
     public async Task Screenshot_is_kept_as_a_test_artifact()
     {
-        var screenshots = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+        var screenshots = RepositoryRoot.PathOf("artifacts", "screenshots");
         Directory.CreateDirectory(screenshots);
         var path = Path.Combine(screenshots, "html-report.png");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
@@ -124,17 +123,10 @@ public class HtmlReportBrowserTests
         var text = await page.InnerTextAsync("section#comparison");
         Assert.That(text, Does.Contain("−0.158").And.Contain("no paired interval: no predictions.jsonl"));
         Assert.That(errors, Is.Empty);
-        var path = Path.Combine(RepoRoot(), "artifacts", "screenshots", "compare-report-top.png");
+        var path = RepositoryRoot.PathOf("artifacts", "screenshots", "compare-report-top.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         TestContext.AddTestAttachment(path, "Comparison report, first screen");
         await page.CloseAsync();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -2,7 +2,7 @@ namespace Harness.Tokenizers.Tests;
 
 public class TokenizerTests
 {
-    private static readonly T5Tokenizer s_tokenizer = T5Tokenizer.Load(Path.Combine(Fixture.Folder, "tokenizer.json"));
+    private static readonly T5Tokenizer Tokenizer = T5Tokenizer.Load(Path.Combine(Fixture.Folder, "tokenizer.json"));
 
     [Test]
     public void Tokenizer_json_encodes_every_reference_text_exactly_as_SentencePiece_does()
@@ -11,8 +11,8 @@ public class TokenizerTests
         Assert.That(rows, Has.Count.GreaterThan(50));
         var mismatches = rows
             .Select(r => (Text: r.GetProperty("text").GetString()!, Expected: Fixture.Ints(r.GetProperty("ids"))))
-            .Where(r => !s_tokenizer.Encode(r.Text).SequenceEqual(r.Expected))
-            .Select(r => $"'{r.Text}': expected [{string.Join(',', r.Expected)}], got [{string.Join(',', s_tokenizer.Encode(r.Text))}]")
+            .Where(r => !Tokenizer.Encode(r.Text).SequenceEqual(r.Expected))
+            .Select(r => $"'{r.Text}': expected [{string.Join(',', r.Expected)}], got [{string.Join(',', Tokenizer.Encode(r.Text))}]")
             .ToList();
         Assert.That(mismatches, Is.Empty);
     }
@@ -23,12 +23,12 @@ public class TokenizerTests
     [TestCase("<unk>", new[] { 6, 2, 38, 62, 68, 2, 1 })]
     [TestCase("a<pad>b", new[] { 20, 2, 161, 10, 2, 379, 1 })]
     public void Special_token_text_in_a_prompt_is_text_as_in_SentencePiece(string text, int[] expected) =>
-        Assert.That(s_tokenizer.Encode(text), Is.EqualTo(expected));
+        Assert.That(Tokenizer.Encode(text), Is.EqualTo(expected));
 
     [Test]
     public void The_character_map_of_the_tokenizer_json_is_applied_as_SentencePiece_applies_it() =>
         // nmt_nfkc keeps NUL (an unknown character) but drops the other C0 controls.
-        Assert.That((s_tokenizer.Encode("x\0y"), s_tokenizer.Encode("a\u0001b")), Is.EqualTo((new[] { 6, 209, 2, 120, 1 }, new[] { 20, 379, 1 })));
+        Assert.That((Tokenizer.Encode("x\0y"), Tokenizer.Encode("a\u0001b")), Is.EqualTo((new[] { 6, 209, 2, 120, 1 }, new[] { 20, 379, 1 })));
 
     [Test]
     public void Reference_covers_the_intents_their_prompts_and_hard_strings()
@@ -52,7 +52,7 @@ public class TokenizerTests
     [Test]
     public void Special_ids_and_size_are_T5_s()
     {
-        Assert.That((s_tokenizer.PadId, s_tokenizer.EosId, s_tokenizer.UnknownId, s_tokenizer.VocabularySize), Is.EqualTo((0, 1, 2, 384)));
+        Assert.That((Tokenizer.PadId, Tokenizer.EosId, Tokenizer.UnknownId, Tokenizer.VocabularySize), Is.EqualTo((0, 1, 2, 384)));
     }
 
     [Test]
@@ -63,25 +63,25 @@ public class TokenizerTests
             var text = row.GetProperty("text").GetString()!;
             var expected = string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormKC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             var ids = Fixture.Ints(row.GetProperty("ids"));
-            if (ids.Contains(s_tokenizer.UnknownId)) continue;
-            Assert.That(s_tokenizer.Decode(ids), Is.EqualTo(expected), text);
+            if (ids.Contains(Tokenizer.UnknownId)) continue;
+            Assert.That(Tokenizer.Decode(ids), Is.EqualTo(expected), text);
         }
     }
 
     [Test]
     public void Runs_of_unknown_characters_become_one_unknown_id()
     {
-        var ids = s_tokenizer.Encode("\u4e00\u4e8c\u4e09");
-        Assert.That(ids.Count(i => i == s_tokenizer.UnknownId), Is.EqualTo(1));
-        Assert.That(ids[^1], Is.EqualTo(s_tokenizer.EosId));
+        var ids = Tokenizer.Encode("\u4e00\u4e8c\u4e09");
+        Assert.That(ids.Count(i => i == Tokenizer.UnknownId), Is.EqualTo(1));
+        Assert.That(ids[^1], Is.EqualTo(Tokenizer.EosId));
     }
 
     [Test]
     public void Decode_skips_special_and_out_of_vocabulary_ids()
     {
-        var golden = s_tokenizer.Encode("golden hour");
-        var noisy = new[] { 0, -3 }.Concat(golden).Concat([2, s_tokenizer.VocabularySize + 5, 1]).ToArray();
-        Assert.That(s_tokenizer.Decode(noisy), Is.EqualTo("golden hour"));
+        var golden = Tokenizer.Encode("golden hour");
+        var noisy = new[] { 0, -3 }.Concat(golden).Concat([2, Tokenizer.VocabularySize + 5, 1]).ToArray();
+        Assert.That(Tokenizer.Decode(noisy), Is.EqualTo("golden hour"));
     }
 
     [Test]

@@ -21,10 +21,10 @@ namespace Harness.Plugins.LlamaCpp.Grammar;
 /// </summary>
 internal static class ToolGrammars
 {
-    private static readonly FrozenDictionary<ToolName, ToolGrammar> s_grammars =
+    private static readonly FrozenDictionary<ToolName, ToolGrammar> Grammars =
         ToolSchema.All.ToFrozenDictionary(t => t, Build);
 
-    public static ToolGrammar For(ToolName tool) => s_grammars[tool];
+    public static ToolGrammar For(ToolName tool) => Grammars[tool];
 
     public static IEnumerable<ToolGrammar> All => ToolSchema.All.Select(For);
 

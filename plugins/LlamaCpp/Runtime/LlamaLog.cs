@@ -10,12 +10,12 @@ namespace Harness.Plugins.LlamaCpp.Runtime;
 /// </summary>
 internal static class LlamaLog
 {
-    private static readonly Lock s_gate = new();
-    private static readonly StringBuilder s_pending = new();
-    private static readonly Queue<string> s_lastErrors = new();
-    private static Action<string>? s_sink;
-    private static LLamaLogLevel s_minimum = LLamaLogLevel.None;
-    private static LLamaLogLevel s_pendingLevel;
+    private static readonly Lock Gate = new();
+    private static readonly StringBuilder Pending = new();
+    private static readonly Queue<string> LastErrors = new();
+    private static Action<string>? _sink;
+    private static LLamaLogLevel _minimum = LLamaLogLevel.None;
+    private static LLamaLogLevel _pendingLevel;
 
     /// <summary>The callback handed to LLamaSharp (it keeps the delegate alive).</summary>
     public static NativeLogConfig.LLamaLogCallback Callback { get; } = OnLog;
@@ -34,42 +34,42 @@ internal static class LlamaLog
 
     public static void Route(Action<string>? sink, LLamaLogLevel minimum)
     {
-        lock (s_gate)
+        lock (Gate)
         {
-            s_sink = sink;
-            s_minimum = minimum;
+            _sink = sink;
+            _minimum = minimum;
         }
     }
 
     /// <summary>The last few error or warning lines, oldest first, and forgets them.</summary>
     public static string TakeLastErrors()
     {
-        lock (s_gate)
+        lock (Gate)
         {
-            var text = string.Join(" | ", s_lastErrors);
-            s_lastErrors.Clear();
+            var text = string.Join(" | ", LastErrors);
+            LastErrors.Clear();
             return text;
         }
     }
 
     private static void OnLog(LLamaLogLevel level, string piece)
     {
-        lock (s_gate)
+        lock (Gate)
         {
             // Continue carries on the previous line at its level.
-            if (level != LLamaLogLevel.Continue) s_pendingLevel = level;
-            s_pending.Append(piece);
+            if (level != LLamaLogLevel.Continue) _pendingLevel = level;
+            Pending.Append(piece);
             if (!piece.EndsWith('\n')) return;
-            var line = s_pending.ToString().TrimEnd();
-            s_pending.Clear();
+            var line = Pending.ToString().TrimEnd();
+            Pending.Clear();
             if (line.Length == 0) return;
-            if (s_pendingLevel >= LLamaLogLevel.Warning)
+            if (_pendingLevel >= LLamaLogLevel.Warning)
             {
-                s_lastErrors.Enqueue(line);
-                while (s_lastErrors.Count > 3) s_lastErrors.Dequeue();
+                LastErrors.Enqueue(line);
+                while (LastErrors.Count > 3) LastErrors.Dequeue();
             }
-            if (s_minimum != LLamaLogLevel.None && s_pendingLevel >= s_minimum)
-                s_sink?.Invoke("llama.cpp: " + line);
+            if (_minimum != LLamaLogLevel.None && _pendingLevel >= _minimum)
+                _sink?.Invoke("llama.cpp: " + line);
         }
     }
 }

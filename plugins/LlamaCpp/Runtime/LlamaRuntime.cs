@@ -14,8 +14,8 @@ namespace Harness.Plugins.LlamaCpp.Runtime;
 /// </summary>
 internal static class LlamaRuntime
 {
-    private static readonly Lock s_gate = new();
-    private static bool s_loaded;
+    private static readonly Lock Gate = new();
+    private static bool _loaded;
 
     /// <summary>The native backend package the plugin was built with (MSBuild property <c>LlamaSharpBackend</c>).</summary>
     public static string BackendPackage { get; } = typeof(LlamaRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -24,9 +24,9 @@ internal static class LlamaRuntime
     /// <summary>Loads llama.cpp (first call only) and checks that <paramref name="cuda"/> can be honoured.</summary>
     public static void Load(string pluginDirectory, bool cuda, string source)
     {
-        lock (s_gate)
+        lock (Gate)
         {
-            if (!s_loaded)
+            if (!_loaded)
             {
                 if (!NativeLibraryConfig.LLama.LibraryHasLoaded)
                     NativeLibraryConfig.All.WithSearchDirectory(pluginDirectory).WithCuda(cuda).WithLogCallback(LlamaLog.Callback);
@@ -40,7 +40,7 @@ internal static class LlamaRuntime
                         $"LlamaCpp: LLamaSharp could not load llama.cpp from {Path.Combine(pluginDirectory, "runtimes")} ({FirstLine(e)}); rebuild plugins/LlamaCpp (its backend package {BackendPackage} brings the native files).", e);
                 }
                 NativeLogConfig.llama_log_set(LlamaLog.Callback);
-                s_loaded = true;
+                _loaded = true;
             }
         }
         if (cuda && !HasCuda)

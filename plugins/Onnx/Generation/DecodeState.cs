@@ -10,11 +10,11 @@ namespace Harness.Plugins.Onnx.Generation;
 /// </summary>
 internal sealed class DecodeState : IDisposable
 {
-    private static int s_live;
+    private static int _live;
     private readonly Dictionary<string, OrtValue> _values = new(StringComparer.Ordinal);
 
     /// <summary>How many values all decode states hold in this process (the leak test reads it).</summary>
-    public static int LiveCount => Volatile.Read(ref s_live);
+    public static int LiveCount => Volatile.Read(ref _live);
 
     public bool TryGet(string name, out OrtValue value) => _values.TryGetValue(name, out value!);
 
@@ -23,7 +23,7 @@ internal sealed class DecodeState : IDisposable
     {
         Release(name);
         _values[name] = value;
-        Interlocked.Increment(ref s_live);
+        Interlocked.Increment(ref _live);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal sealed class DecodeState : IDisposable
     {
         if (!_values.Remove(name, out var old)) return;
         old.Dispose();
-        Interlocked.Decrement(ref s_live);
+        Interlocked.Decrement(ref _live);
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ namespace Harness.Plugins.Onnx.Generation;
 /// </summary>
 internal sealed class DecoderSessions : IDisposable
 {
-    private static int s_open;
+    private static int _open;
 
     private DecoderSessions(InferenceSession encoder, InferenceSession first, InferenceSession next)
     {
@@ -20,7 +20,7 @@ internal sealed class DecoderSessions : IDisposable
     }
 
     /// <summary>How many sessions the plugin holds open in this process (the leak test reads it).</summary>
-    public static int OpenCount => Volatile.Read(ref s_open);
+    public static int OpenCount => Volatile.Read(ref _open);
 
     public InferenceSession Encoder { get; }
     public InferenceSession First { get; }
@@ -34,7 +34,7 @@ internal sealed class DecoderSessions : IDisposable
         {
             var session = OpenFile(path, threads, cuda);
             opened.Add(session);
-            Interlocked.Increment(ref s_open);
+            Interlocked.Increment(ref _open);
             CheckNames(path, session, requiredOutput, knownInput);
             return session;
         }
@@ -106,7 +106,7 @@ internal sealed class DecoderSessions : IDisposable
     private static void Close(InferenceSession session)
     {
         session.Dispose();
-        Interlocked.Decrement(ref s_open);
+        Interlocked.Decrement(ref _open);
     }
 
     public void Dispose()

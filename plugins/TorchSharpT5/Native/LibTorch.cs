@@ -12,8 +12,8 @@ namespace Harness.Plugins.TorchSharpT5.Native;
 /// </summary>
 internal static class LibTorch
 {
-    private static readonly Lock s_lock = new();
-    private static bool s_loaded;
+    private static readonly Lock LoadGate = new();
+    private static bool _loaded;
 
     public static string GlueFileName { get; } =
         OperatingSystem.IsWindows() ? "LibTorchSharp.dll" : OperatingSystem.IsMacOS() ? "libLibTorchSharp.dylib" : "libLibTorchSharp.so";
@@ -30,9 +30,9 @@ internal static class LibTorch
     /// <summary>Loads LibTorch once per process; throws a one-line <see cref="BackendException"/> with the loader's reason.</summary>
     public static void EnsureLoaded()
     {
-        lock (s_lock)
+        lock (LoadGate)
         {
-            if (s_loaded) return;
+            if (_loaded) return;
             Load(GluePath());
             try
             {
@@ -42,7 +42,7 @@ internal static class LibTorch
             {
                 throw new BackendException($"TorchSharp: LibTorch did not start ({NativeLoad.FirstLine(e.Message)}); see plugins/TorchSharpT5/README.md.");
             }
-            s_loaded = true;
+            _loaded = true;
         }
     }
 

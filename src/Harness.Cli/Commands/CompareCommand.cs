@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Harness.Metrics;
 using Harness.Reports;
 using Harness.Reports.Stored;
@@ -26,18 +25,10 @@ internal static class CompareCommand
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var report = RunComparer.Compare(parseResult.GetValue(folders)!, parseResult.GetValue(dataset), BootstrapOptions.Default);
-            var outDir = parseResult.GetValue(output)
-                ?? Path.Combine("reports", "compare-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            var outDir = parseResult.GetValue(output) ?? ComparisonReportFiles.DefaultFolder(DateTimeOffset.UtcNow);
 
             var markdown = ComparisonMarkdown.Render(report);
-            var files = await OutputPath.WriteAsync(outDir, "--out", async () =>
-            {
-                var written = new List<string>(await new HtmlReportWriter().WriteAsync(report, outDir, cancellationToken));
-                var md = Path.Combine(outDir, "report.md");
-                await AtomicFile.WriteAllTextAsync(md, ComparisonMarkdown.Document(report), cancellationToken);
-                written.Add(md);
-                return written;
-            });
+            var files = await OutputPath.WriteAsync(outDir, "--out", () => ComparisonReportFiles.WriteAsync(report, outDir, cancellationToken));
 
             await stdout.WriteAsync(markdown);
             await stdout.WriteLineAsync($"\nwrote {string.Join(", ", files)}");

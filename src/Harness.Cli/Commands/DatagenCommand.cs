@@ -26,7 +26,7 @@ internal static class DatagenCommand
         var command = new Command("datagen", "Generate the synthetic tonal-colour dataset (the paper's split sizes and used counts).");
         command.Options.Add(seed);
         command.Options.Add(output);
-        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(output)!, Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(output)!, parse.InvocationConfiguration.Output));
         return command;
     }
 

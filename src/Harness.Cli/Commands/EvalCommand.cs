@@ -58,7 +58,7 @@ internal static class EvalCommand
             RunReport report;
             try
             {
-                report = await RunWithProgressAsync(evalConfig, options, stdout, interrupt.Token);
+                report = await ProgressDisplay.RunAsync(evalConfig, options, stdout, interrupt.Token);
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
@@ -101,28 +101,6 @@ internal static class EvalCommand
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@".Contains(c))
             ? word
             : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    private static async Task<RunReport> RunWithProgressAsync(EvalConfig config, RunOptions options, TextWriter stdout, CancellationToken cancellationToken)
-    {
-        // A live bar only on a real terminal; redirected output (and in-process callers) get plain lines.
-        if (Console.IsOutputRedirected || stdout != Console.Out)
-            return await EvaluationRunner.RunAsync(config, options, new PlainProgressSink(stdout), cancellationToken);
-
-        SpectreProgressSink? sink = null;
-        try
-        {
-            return await SpectreProgressSink.Create().StartAsync(context =>
-            {
-                sink = new SpectreProgressSink(context);
-                return EvaluationRunner.RunAsync(config, options, sink, cancellationToken);
-            });
-        }
-        finally
-        {
-            while (sink is not null && sink.Lines.TryDequeue(out var line))
-                stdout.WriteLine(line);
-        }
-    }
 
     /// <summary>One line per backend and scenario: overall with its interval, latency, throughput, cost.</summary>
     public static void PrintSummary(RunReport report, TextWriter output)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Harness.Datasets;
 using Harness.Metrics;
 using Harness.Parsing;
 using Harness.Reports;
@@ -31,7 +30,7 @@ internal static class ScoreCommand
         {
             var (dataset, predictions) = input.Load(parseResult);
             var directory = parseResult.GetValue(output)!;
-            var metrics = Score(dataset, predictions, new BootstrapOptions(parseResult.GetValue(seed)));
+            var metrics = PredictionsScoring.Score(dataset, predictions, new BootstrapOptions(parseResult.GetValue(seed)));
             var missingList = await OutputPath.WriteAsync(directory, "--out", async () =>
             {
                 Directory.CreateDirectory(directory);
@@ -51,26 +50,6 @@ internal static class ScoreCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The metrics of a scored file: no latency, throughput or cost.</summary>
-    internal static EvaluationMetrics Score(Dataset dataset, PredictionsFile predictions, BootstrapOptions options)
-    {
-        var started = DateTimeOffset.UtcNow;
-        var run = new RunIdentity(
-            "score-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
-            PredictionsFileReader.Scenario,
-            Path.GetFileName(predictions.Path),
-            DatasetLoader.Sha256OfFile(predictions.Path),
-            dataset.Name,
-            dataset.Sha256,
-            PredictionsFileReader.Scenario,
-            "none",
-            started,
-            HarnessVersion.Current);
-        var subsets = MetricsCalculator.Compute(dataset.Rows, predictions.Predictions, options);
-        var parse = ParseSummaryBuilder.From(predictions.Calls.Select(c => c.Parsed));
-        return new EvaluationMetrics(run, subsets, parse, null, null, null);
     }
 
     private static string Summary(SubsetMetrics s)

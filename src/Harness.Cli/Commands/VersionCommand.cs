@@ -8,9 +8,9 @@ internal static class VersionCommand
     public static Command Create()
     {
         var command = new Command("version", "Print the harness version.");
-        command.SetAction(_ =>
+        command.SetAction(parse =>
         {
-            Console.WriteLine(Harness.HarnessVersion.Current);
+            parse.InvocationConfiguration.Output.WriteLine(Harness.HarnessVersion.Current);
             return ExitCodes.Success;
         });
         return command;

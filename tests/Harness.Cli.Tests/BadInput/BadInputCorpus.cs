@@ -1,4 +1,3 @@
-using Harness.Tests.Support;
 using static Harness.Cli.Tests.BadInput.FileEdit;
 
 namespace Harness.Cli.Tests.BadInput;

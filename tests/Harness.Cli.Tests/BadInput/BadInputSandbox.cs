@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harness.Tests.Support;
 
 namespace Harness.Cli.Tests.BadInput;
 

@@ -1,17 +1,11 @@
-using Harness.Tests.Support;
-
 namespace Harness.Cli.Tests.Commands;
 
-public class BenchCommandTests
+public class BenchCommandTests : SmallSplitTest
 {
-    private DatasetFixture _fixture = null!;
-
     [SetUp]
-    public void SetUp()
+    public void WriteConfig()
     {
-        _fixture = new DatasetFixture();
-        _fixture.Write("test.jsonl", DatasetFixture.SmallSplit());
-        _fixture.Write("eval.yaml",
+        Fixture.Write("eval.yaml",
             "dataset: test.jsonl",
             "scenarios: [single-stream, offline]",
             "backends:",
@@ -19,16 +13,13 @@ public class BenchCommandTests
             "  - { label: retrieval, plugin: Retrieval, options: { train: test.jsonl }, batch_size: 4 }");
     }
 
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     private static string[] Rows(CliRunner.Result result) =>
         [.. result.Stdout.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1)];
 
     [Test]
     public void Bench_prints_one_row_per_backend_with_ratios_to_the_first_and_the_share_of_identical_outputs()
     {
-        var result = CliRunner.Run("bench", "--config", _fixture.PathOf("eval.yaml"), "--rounds", "3", "--intents", "4");
+        var result = CliRunner.Run("bench", "--config", Fixture.PathOf("eval.yaml"), "--rounds", "3", "--intents", "4");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
         Assert.That(result.Stdout, Does.Contain("| backend | plugin | isolation | single-stream ms/intent | x teacher | offline ms/intent | x teacher | same output |"));
@@ -41,7 +32,7 @@ public class BenchCommandTests
     [Test]
     public void Bench_with_isolation_both_measures_each_backend_in_process_and_in_a_child_process()
     {
-        var result = CliRunner.Run("bench", "--config", _fixture.PathOf("eval.yaml"), "--backends", "teacher", "--isolation", "both", "--rounds", "2", "--intents", "3");
+        var result = CliRunner.Run("bench", "--config", Fixture.PathOf("eval.yaml"), "--backends", "teacher", "--isolation", "both", "--rounds", "2", "--intents", "3");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
         var rows = Rows(result);
@@ -53,9 +44,9 @@ public class BenchCommandTests
     [Test]
     public void An_unknown_backend_label_is_one_error_line_listing_the_labels()
     {
-        var result = CliRunner.Run("bench", "--config", _fixture.PathOf("eval.yaml"), "--backends", "teacher,nope");
+        var result = CliRunner.Run("bench", "--config", Fixture.PathOf("eval.yaml"), "--backends", "teacher,nope");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.ErrorLines, Is.EqualTo(new[] { $"error: --backends: 'nope' is not a backend of {_fixture.PathOf("eval.yaml")}; labels: teacher, retrieval" }));
+        Assert.That(result.ErrorLines, Is.EqualTo(new[] { $"error: --backends: 'nope' is not a backend of {Fixture.PathOf("eval.yaml")}; labels: teacher, retrieval" }));
     }
 }

@@ -1,5 +1,3 @@
-using Harness.Core.Tests.Gate;
-
 namespace Harness.Cli.Tests.Commands;
 
 public class CompareCommandTests

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Harness.Plugins;
-using Harness.Tests.Support;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -9,41 +7,29 @@ namespace Harness.Cli.Tests.Commands;
 /// other backends and its report complete, whether the plugin runs in the harness process or,
 /// with <c>isolation: process</c>, in a child process that may crash.
 /// </summary>
-public class ContainmentTests
+public class ContainmentTests : SmallSplitTest
 {
     private static readonly string TestPlugins =
-        Path.Combine(PluginDirectories.FindRepositoryRoot(AppContext.BaseDirectory)!, "bin", "test-plugins");
+        RepositoryRoot.PathOf("bin", "test-plugins");
 
     private const string Teacher = "  - label: teacher\n    plugin: Replay\n    options: { dataset: test.jsonl }";
-
-    private DatasetFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = new DatasetFixture();
-        _fixture.Write("test.jsonl", DatasetFixture.SmallSplit());
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
 
     private static string Misbehaving(string fault, string isolation, int after = 0) =>
         $"  - label: bad\n    plugin: Misbehaving\n    isolation: {isolation}\n    options: {{ fault: {fault}, after: {after} }}";
 
     private CliRunner.Result Eval(string backends, string top = "", string run = "r")
     {
-        var config = _fixture.Write("eval.yaml", $"dataset: test.jsonl\nwarmup: 0\nscenarios: [offline]\nreports: [markdown]\n{top}\nbackends:\n{backends}");
-        return CliRunner.Run("eval", "--config", config, "--out", _fixture.PathOf(run), "--plugins", TestPlugins);
+        var config = Fixture.Write("eval.yaml", $"dataset: test.jsonl\nwarmup: 0\nscenarios: [offline]\nreports: [markdown]\n{top}\nbackends:\n{backends}");
+        return CliRunner.Run("eval", "--config", config, "--out", Fixture.PathOf(run), "--plugins", TestPlugins);
     }
 
     private string[] Predictions(string label, string run = "r") =>
-        File.ReadAllLines(Path.Combine(_fixture.PathOf(run), label, "offline", "predictions.jsonl"));
+        File.ReadAllLines(Path.Combine(Fixture.PathOf(run), label, "offline", "predictions.jsonl"));
 
     private void AssertTeacherAndReportCompleted(CliRunner.Result result, string run = "r")
     {
         Assert.That(result.Stdout, Does.Contain("teacher / offline: overall 1.000"), result.Stdout + result.Stderr);
-        Assert.That(File.Exists(Path.Combine(_fixture.PathOf(run), "report.md")), Is.True, "the report is written");
+        Assert.That(File.Exists(Path.Combine(Fixture.PathOf(run), "report.md")), Is.True, "the report is written");
         Assert.That(result.Stderr, Does.Not.Contain("internal error"));
     }
 
@@ -140,8 +126,8 @@ public class ContainmentTests
         Assert.That(first.Skip(6), Has.All.Contain(how));
         AssertTeacherAndReportCompleted(result);
 
-        var config = _fixture.PathOf("eval.yaml");
-        var resumed = CliRunner.Run("eval", "--config", config, "--out", _fixture.PathOf("r"), "--plugins", TestPlugins, "--resume");
+        var config = Fixture.PathOf("eval.yaml");
+        var resumed = CliRunner.Run("eval", "--config", config, "--out", Fixture.PathOf("r"), "--plugins", TestPlugins, "--resume");
 
         Assert.That(resumed.Stderr, Does.Not.Contain("internal error"));
         Assert.That(Predictions("bad"), Has.Length.EqualTo(15), "resume goes on from the call after the crash (and crashes again two batches later)");

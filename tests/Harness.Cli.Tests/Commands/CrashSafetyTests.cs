@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Harness.Running;
-using Harness.Tests.Support;
 
 namespace Harness.Cli.Tests.Commands;
 

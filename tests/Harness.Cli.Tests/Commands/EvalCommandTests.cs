@@ -1,30 +1,16 @@
-using Harness.Tests.Support;
-
 namespace Harness.Cli.Tests.Commands;
 
-public class EvalCommandTests
+public class EvalCommandTests : SmallSplitTest
 {
-    private DatasetFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = new DatasetFixture();
-        _fixture.Write("test.jsonl", DatasetFixture.SmallSplit());
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     private string Config(string backends, string top = "warmup: 1\nreports: []") =>
-        _fixture.Write("eval.yaml", $"dataset: test.jsonl\n{top}\nbackends:\n{backends}");
+        Fixture.Write("eval.yaml", $"dataset: test.jsonl\n{top}\nbackends:\n{backends}");
 
     private const string Teacher = "  - label: teacher\n    plugin: Replay\n    options: { dataset: test.jsonl }\n    cost: { usd_per_hour: 1 }";
 
     [Test]
     public void Eval_runs_each_backend_in_each_scenario_prints_the_scores_and_writes_the_run_folder()
     {
-        var output = _fixture.PathOf("reports/r1");
+        var output = Fixture.PathOf("reports/r1");
         var retrieval = "  - label: retrieval\n    plugin: Retrieval\n    options: { train: test.jsonl }\n    batch_size: 4";
 
         var result = CliRunner.Run("eval", "--config", Config(Teacher + "\n" + retrieval, "warmup: 1\nreports: [markdown]"), "--out", output);
@@ -44,7 +30,7 @@ public class EvalCommandTests
     [Test]
     public void A_backend_that_fails_to_start_is_reported_the_others_run_and_the_exit_code_is_2()
     {
-        var output = _fixture.PathOf("reports/r2");
+        var output = Fixture.PathOf("reports/r2");
         var broken = "  - label: broken\n    plugin: Retrieval\n    options: { train: missing.jsonl }";
 
         var result = CliRunner.Run("eval", "--config", Config(broken + "\n" + Teacher), "--out", output);
@@ -58,7 +44,7 @@ public class EvalCommandTests
     [Test]
     public void A_report_that_cannot_be_written_fails_the_run_naming_it_and_keeps_predictions_and_metrics()
     {
-        var output = _fixture.PathOf("reports/r4");
+        var output = Fixture.PathOf("reports/r4");
         // A folder where report.md should go: the markdown writer fails on every platform.
         Directory.CreateDirectory(Path.Combine(output, "report.md"));
 
@@ -94,7 +80,7 @@ public class EvalCommandTests
     [Test]
     public void Resume_of_a_finished_run_makes_no_new_call()
     {
-        var output = _fixture.PathOf("reports/r3");
+        var output = Fixture.PathOf("reports/r3");
         var config = Config(Teacher, "warmup: 0\nreports: []\nscenarios: [offline]");
         var first = CliRunner.Run("eval", "--config", config, "--out", output);
         var log = Path.Combine(output, "teacher", "offline", "predictions.jsonl");

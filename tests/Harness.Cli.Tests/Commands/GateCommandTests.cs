@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Harness.Core.Tests.Gate;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -71,5 +70,5 @@ public class GateCommandTests
         Assert.That(result.Stderr, Does.Contain("no/such/result: folder not found"));
     }
 
-    private static string Example() => Path.Combine(StoredRunBuilder.RepoRoot(), "gate.example.yaml");
+    private static string Example() => RepositoryRoot.PathOf("gate.example.yaml");
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Harness.Core.Tests.Gate;
 using Harness.Datasets;
 using Harness.Tools;
 
@@ -8,7 +7,7 @@ namespace Harness.Cli.Tests.Commands;
 /// <summary>The gate judges scores in [0, 1]: an inverted model fails it, and a stored score outside [0, 1] is bad input.</summary>
 public class GateScoreBoundsTests
 {
-    private static string Example() => Path.Combine(StoredRunBuilder.RepoRoot(), "gate.example.yaml");
+    private static string Example() => RepositoryRoot.PathOf("gate.example.yaml");
 
     /// <summary>
     /// The teacher, except adjust: left out on 7 of every 20 rows that use it, and negated on 12 of

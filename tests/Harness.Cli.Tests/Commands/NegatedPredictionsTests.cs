@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Harness.Tests.Support;
 
 namespace Harness.Cli.Tests.Commands;
 

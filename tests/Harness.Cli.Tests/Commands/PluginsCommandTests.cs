@@ -1,11 +1,9 @@
-using Harness.Plugins;
-
 namespace Harness.Cli.Tests.Commands;
 
 public class PluginsCommandTests
 {
     private static string TestPlugins =>
-        Path.Combine(PluginDirectories.FindRepositoryRoot(AppContext.BaseDirectory)!, "bin", "test-plugins");
+        RepositoryRoot.PathOf("bin", "test-plugins");
 
     [Test]
     public void Plugins_lists_each_backend_with_its_options_and_reports_a_broken_plugin_by_name_with_the_reason()

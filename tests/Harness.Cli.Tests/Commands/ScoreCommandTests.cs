@@ -1,23 +1,9 @@
 using System.Text.Json;
-using Harness.Tests.Support;
 
 namespace Harness.Cli.Tests.Commands;
 
-public class ScoreCommandTests
+public class ScoreCommandTests : SmallSplitTest
 {
-    private DatasetFixture _fixture = null!;
-    private string _dataset = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = new DatasetFixture();
-        _dataset = _fixture.Write("test.jsonl", DatasetFixture.SmallSplit());
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     /// <summary>A predictions line that repeats the teacher's outputs of a dataset line, as JSON objects or as raw text.</summary>
     private static string TeacherLine(string row, bool asText)
     {
@@ -30,17 +16,17 @@ public class ScoreCommandTests
     }
 
     private CliRunner.Result Score(string predictions, string outName = "out") =>
-        CliRunner.Run("score", "--dataset", _dataset, "--predictions", predictions, "--out", _fixture.PathOf(outName));
+        CliRunner.Run("score", "--dataset", SplitPath, "--predictions", predictions, "--out", Fixture.PathOf(outName));
 
     [TestCase(false)]
     [TestCase(true)]
     public void Scoring_the_teachers_own_outputs_gives_one_everywhere(bool asText)
     {
-        var predictions = _fixture.Write("teacher.jsonl", [.. DatasetFixture.SmallSplit().Select(r => TeacherLine(r, asText))]);
+        var predictions = Fixture.Write("teacher.jsonl", [.. DatasetFixture.SmallSplit().Select(r => TeacherLine(r, asText))]);
         var result = Score(predictions);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
 
-        using var metrics = JsonDocument.Parse(File.ReadAllText(_fixture.PathOf("out/metrics.json")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Fixture.PathOf("out/metrics.json")));
         foreach (var subset in metrics.RootElement.GetProperty("subsets").EnumerateObject())
         {
             Assert.That(subset.Value.GetProperty("overall").GetDouble(), Is.EqualTo(1), subset.Name);
@@ -55,18 +41,18 @@ public class ScoreCommandTests
         Assert.That(run.GetProperty("model").GetString(), Is.EqualTo("teacher.jsonl"));
         Assert.That(run.GetProperty("scenario").GetString(), Is.EqualTo("score"));
         Assert.That(metrics.RootElement.GetProperty("latency_ms").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(File.ReadAllLines(_fixture.PathOf("out/predictions.jsonl")), Has.Length.EqualTo(15));
-        Assert.That(File.ReadAllText(_fixture.PathOf("out/report.md")), Does.Contain(" | all | 5 | (1.000, 1.000, 1.000) [1.000, 1.000] | (1.000, 1.000, 1.000) [1.000, 1.000] | (1.000, 1.000, 1.000) [1.000, 1.000] | **1.000** [1.000, 1.000] |"));
+        Assert.That(File.ReadAllLines(Fixture.PathOf("out/predictions.jsonl")), Has.Length.EqualTo(15));
+        Assert.That(File.ReadAllText(Fixture.PathOf("out/report.md")), Does.Contain(" | all | 5 | (1.000, 1.000, 1.000) [1.000, 1.000] | (1.000, 1.000, 1.000) [1.000, 1.000] | (1.000, 1.000, 1.000) [1.000, 1.000] | **1.000** [1.000, 1.000] |"));
         Assert.That(result.Stdout, Does.StartWith("all n=5     overall 1.000 [1.000, 1.000]"));
     }
 
     [Test]
     public void Scoring_all_null_predictions_gives_zero()
     {
-        var predictions = _fixture.Write("null.jsonl", [.. Enumerable.Range(1, 5).Select(i => $"{{\"id\":\"test-{i:00000}\",\"outputs\":{{\"adjust\":null,\"selective_adjust\":\"none\",\"filter\":\"\"}}}}")]);
+        var predictions = Fixture.Write("null.jsonl", [.. Enumerable.Range(1, 5).Select(i => $"{{\"id\":\"test-{i:00000}\",\"outputs\":{{\"adjust\":null,\"selective_adjust\":\"none\",\"filter\":\"\"}}}}")]);
         var result = Score(predictions);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
-        using var metrics = JsonDocument.Parse(File.ReadAllText(_fixture.PathOf("out/metrics.json")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Fixture.PathOf("out/metrics.json")));
         foreach (var subset in metrics.RootElement.GetProperty("subsets").EnumerateObject())
         {
             Assert.That(subset.Value.GetProperty("overall").GetDouble(), Is.Zero);
@@ -78,51 +64,51 @@ public class ScoreCommandTests
     [Test]
     public void Dataset_ids_without_a_prediction_are_warned_about_and_count_as_not_used()
     {
-        var predictions = _fixture.Write("some.jsonl", TeacherLine(DatasetFixture.SmallSplit()[0], asText: false));
+        var predictions = Fixture.Write("some.jsonl", TeacherLine(DatasetFixture.SmallSplit()[0], asText: false));
         var result = Score(predictions);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
         Assert.That(result.Stderr, Does.Contain("warning: 4 of 5 dataset ids have no prediction and count as not used: test-00002, test-00003, test-00004, test-00005 (all listed in "));
-        Assert.That(File.ReadAllLines(_fixture.PathOf("out/missing-predictions.txt")), Is.EqualTo(new[] { "test-00002", "test-00003", "test-00004", "test-00005" }));
-        using var metrics = JsonDocument.Parse(File.ReadAllText(_fixture.PathOf("out/metrics.json")));
+        Assert.That(File.ReadAllLines(Fixture.PathOf("out/missing-predictions.txt")), Is.EqualTo(new[] { "test-00002", "test-00003", "test-00004", "test-00005" }));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Fixture.PathOf("out/metrics.json")));
         Assert.That(metrics.RootElement.GetProperty("subsets").GetProperty("all").GetProperty("tools").GetProperty("adjust").GetProperty("recall").GetDouble(), Is.EqualTo(0.25));
     }
 
     [Test]
     public void A_predictions_file_for_another_dataset_exits_2_with_one_line()
     {
-        var predictions = _fixture.Write("train-preds.jsonl", "{\"id\":\"train-00001\",\"outputs\":{}}", "{\"id\":\"train-00002\",\"outputs\":{}}");
+        var predictions = Fixture.Write("train-preds.jsonl", "{\"id\":\"train-00001\",\"outputs\":{}}", "{\"id\":\"train-00002\",\"outputs\":{}}");
         var result = Score(predictions);
         AssertOneLineError(result, @"^error: .*train-preds\.jsonl:1: id: 'train-00001' is not in test\.jsonl \(nor are 1 more ids\); is this a predictions file for another dataset\?$");
-        Assert.That(Directory.Exists(_fixture.PathOf("out")), Is.False, "nothing is written for bad input");
+        Assert.That(Directory.Exists(Fixture.PathOf("out")), Is.False, "nothing is written for bad input");
     }
 
     [Test]
     public void A_truncated_predictions_line_exits_2_naming_the_line()
     {
         var line = TeacherLine(DatasetFixture.SmallSplit()[0], asText: false);
-        var result = Score(_fixture.Write("preds.jsonl", line[..30]));
+        var result = Score(Fixture.Write("preds.jsonl", line[..30]));
         AssertOneLineError(result, @"^error: .*preds\.jsonl:1: not valid JSON .*truncated");
     }
 
     [Test]
     public void An_empty_or_missing_predictions_file_exits_2()
     {
-        AssertOneLineError(Score(_fixture.Write("preds.jsonl")), @"^error: .*preds\.jsonl: the file is empty");
-        AssertOneLineError(Score(_fixture.PathOf("missing.jsonl")), @"^error: .*missing\.jsonl: predictions file not found");
+        AssertOneLineError(Score(Fixture.Write("preds.jsonl")), @"^error: .*preds\.jsonl: the file is empty");
+        AssertOneLineError(Score(Fixture.PathOf("missing.jsonl")), @"^error: .*missing\.jsonl: predictions file not found");
     }
 
     [Test]
     public void A_bad_dataset_row_exits_2_before_scoring()
     {
-        _dataset = _fixture.Write("test.jsonl", DatasetFixture.SmallSplit()[0].Replace("\"repeats\":7", "\"repeats\":\"seven\""));
-        var result = Score(_fixture.Write("preds.jsonl", "{\"id\":\"test-00001\",\"outputs\":{}}"));
+        Fixture.Write("test.jsonl", DatasetFixture.SmallSplit()[0].Replace("\"repeats\":7", "\"repeats\":\"seven\""));
+        var result = Score(Fixture.Write("preds.jsonl", "{\"id\":\"test-00001\",\"outputs\":{}}"));
         AssertOneLineError(result, @"^error: .*test\.jsonl:1: repeats: expected an integer >= 1, got ""seven""$");
     }
 
     [Test]
     public void Missing_required_options_are_a_usage_error_not_a_crash()
     {
-        var result = CliRunner.Run("score", "--dataset", _dataset);
+        var result = CliRunner.Run("score", "--dataset", SplitPath);
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Stderr, Does.Contain("--predictions"));
         Assert.That(result.Stderr, Does.Not.Contain("   at "));
@@ -133,10 +119,10 @@ public class ScoreCommandTests
     {
         var rows = DatasetFixture.SmallSplit();
         var wrongFilter = TeacherLine(rows[1], asText: false).Replace("mono_Classic", "warm_Sunset");
-        var predictions = _fixture.Write("preds.jsonl", [TeacherLine(rows[0], false), wrongFilter, .. rows.Skip(2).Select(r => TeacherLine(r, false))]);
-        var result = CliRunner.Run("mistakes", "--dataset", _dataset, "--predictions", predictions, "--out", _fixture.PathOf("mistakes.jsonl"));
+        var predictions = Fixture.Write("preds.jsonl", [TeacherLine(rows[0], false), wrongFilter, .. rows.Skip(2).Select(r => TeacherLine(r, false))]);
+        var result = CliRunner.Run("mistakes", "--dataset", SplitPath, "--predictions", predictions, "--out", Fixture.PathOf("mistakes.jsonl"));
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
-        var lines = File.ReadAllLines(_fixture.PathOf("mistakes.jsonl"));
+        var lines = File.ReadAllLines(Fixture.PathOf("mistakes.jsonl"));
         Assert.That(lines, Has.Length.EqualTo(1));
         using var doc = JsonDocument.Parse(lines[0]);
         Assert.That(doc.RootElement.GetProperty("id").GetString(), Is.EqualTo("test-00002"));

@@ -1,7 +1,6 @@
 using System.Text;
 using Harness.Reports;
 using Harness.Running;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Cli.Tests.Commands;
@@ -13,24 +12,12 @@ namespace Harness.Cli.Tests.Commands;
 /// internal error; what is scored reads back with every score in [0, 1], and every raw output is
 /// stored exactly.
 /// </summary>
-public class ScoreFuzzTests
+public class ScoreFuzzTests : SmallSplitTest
 {
     private const int Seed = 7_341;
     private const int Files = 40;
 
     private static readonly string[] Ids = [.. Enumerable.Range(1, 5).Select(i => $"test-{i:00000}")];
-
-    private DatasetFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = new DatasetFixture();
-        _fixture.Write("test.jsonl", DatasetFixture.SmallSplit());
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
 
     [Test]
     public void Fuzzed_predictions_files_are_scored_or_refused_as_bad_input_never_an_internal_error()
@@ -42,11 +29,11 @@ public class ScoreFuzzTests
         for (var file = 0; file < Files; file++)
         {
             var (bytes, expectedRaw) = PredictionsFile(random, fuzzer, broken: file % 3 == 2);
-            var path = _fixture.PathOf($"preds-{file}.jsonl");
+            var path = Fixture.PathOf($"preds-{file}.jsonl");
             File.WriteAllBytes(path, bytes);
-            var output = _fixture.PathOf($"out-{file}");
+            var output = Fixture.PathOf($"out-{file}");
 
-            var result = CliRunner.Run("score", "--dataset", _fixture.PathOf("test.jsonl"), "--predictions", path, "--out", output);
+            var result = CliRunner.Run("score", "--dataset", Fixture.PathOf("test.jsonl"), "--predictions", path, "--out", output);
 
             var problem = result.ExitCode switch
             {

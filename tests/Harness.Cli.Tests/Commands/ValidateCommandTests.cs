@@ -1,5 +1,3 @@
-using Harness.Tests.Support;
-
 namespace Harness.Cli.Tests.Commands;
 
 public class ValidateCommandTests

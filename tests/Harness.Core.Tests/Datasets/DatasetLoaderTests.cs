@@ -1,5 +1,4 @@
 using Harness.Datasets;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Datasets;
@@ -138,7 +137,7 @@ public class DatasetLoaderTests
         Assert.That(stats.R3Rows, Is.EqualTo(3));
         Assert.That(stats.R5Rows, Is.EqualTo(2));
         Assert.That(stats.Repeats.Sum(b => b.Rows), Is.EqualTo(5));
-        Assert.That(stats.ParameterRanges.First(r => r.Parameter == "temperature"), Is.EqualTo(new ParameterRange(ToolName.Adjust, "temperature", -30, 30, 6.25)));
+        Assert.That(stats.ParameterRanges.First(r => r.Parameter == "temperature"), Is.EqualTo(new ParameterRange(ToolName.Adjust, "temperature", -30, 30, 6.25, 0.75)));
         var text = stats.ToText();
         Assert.That(text, Does.StartWith("split  rows  adjust used  selective_adjust used  filter used\ntest   5     4            3                      3\n"));
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Harness.Core.Tests.Reports;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Tools;

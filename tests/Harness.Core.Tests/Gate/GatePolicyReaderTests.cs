@@ -17,7 +17,7 @@ public class GatePolicyReaderTests
     [Test]
     public void Example_policy_in_the_repository_reads_and_names_every_rule_kind()
     {
-        var policy = GatePolicyReader.Read(Path.Combine(RepoRoot(), "gate.example.yaml"));
+        var policy = GatePolicyReader.Read(RepositoryRoot.PathOf("gate.example.yaml"));
         var names = policy.Rules().Select(r => r.Name).ToList();
         Assert.That(names, Does.Contain("min_overall").And.Contain("min_tool_final.filter").And.Contain("non_inferiority.overall")
             .And.Contain("max_p95_latency_ms.single-stream").And.Contain("max_cost_per_1k_intents").And.Contain("max_parse_failure_rate"));
@@ -62,12 +62,5 @@ public class GatePolicyReaderTests
         var path = Path.Combine(_folder, "gate.yaml");
         File.WriteAllText(path, yaml);
         return path;
-    }
-
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

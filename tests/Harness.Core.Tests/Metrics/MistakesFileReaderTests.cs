@@ -1,5 +1,4 @@
 using Harness.Metrics;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Metrics;

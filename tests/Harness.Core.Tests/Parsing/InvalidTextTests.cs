@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Harness.Parsing;
 using Harness.Running;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Parsing;

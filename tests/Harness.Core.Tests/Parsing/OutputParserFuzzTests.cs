@@ -3,7 +3,6 @@ using System.Text.Json;
 using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Running;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Parsing;

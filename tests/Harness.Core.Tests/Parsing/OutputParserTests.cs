@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Harness.Datasets;
 using Harness.Parsing;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Parsing;

@@ -1,6 +1,5 @@
 using Harness.Datasets;
 using Harness.Parsing;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Parsing;

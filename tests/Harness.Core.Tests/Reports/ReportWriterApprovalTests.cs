@@ -1,5 +1,4 @@
 using Harness.Reports;
-using Harness.Tests.Support;
 
 namespace Harness.Core.Tests.Reports;
 

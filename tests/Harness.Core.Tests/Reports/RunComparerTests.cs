@@ -1,4 +1,3 @@
-using Harness.Core.Tests.Gate;
 using Harness.Metrics;
 using Harness.Reports;
 using Harness.Reports.Stored;
@@ -72,6 +71,6 @@ public class RunComparerTests
                 new ResultComparison("teacher-replay", "retrieval", null, "the rows differ: dataset sha256 9f2c4e1ab3d5 vs 000000000000"),
             ],
         };
-        Harness.Tests.Support.Approvals.Verify(Cultures.Run("de-DE", () => ComparisonMarkdown.Render(report)), "ComparisonMarkdown.approved.md");
+        Approvals.Verify(Cultures.Run("de-DE", () => ComparisonMarkdown.Render(report)), "ComparisonMarkdown.approved.md");
     }
 }

@@ -1,4 +1,3 @@
-using Harness.Core.Tests.Gate;
 using Harness.Reports.Stored;
 
 namespace Harness.Core.Tests.Reports;

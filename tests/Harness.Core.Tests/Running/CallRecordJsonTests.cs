@@ -1,6 +1,5 @@
 using Harness.Parsing;
 using Harness.Running;
-using Harness.Tests.Support;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Running;

@@ -7,7 +7,7 @@ using Harness.Reports;
 using Harness.Running;
 using Harness.Tools;
 
-namespace Harness.Core.Tests.Gate;
+namespace Harness.Testing;
 
 /// <summary>
 /// Writes a run folder the way the runner does (run.json naming the dataset, and
@@ -20,7 +20,7 @@ public sealed class StoredRunBuilder : IDisposable
     {
         RunDirectory = Path.Combine(Path.GetTempPath(), "harness-run-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(RunDirectory);
-        DatasetPath = Path.Combine(RepoRoot(), "datasets", "tonal-color", "test.jsonl");
+        DatasetPath = TonalColor.TestSplit;
         Dataset = DatasetLoader.Load(DatasetPath);
         File.WriteAllText(Path.Combine(RunDirectory, RunLayout.RunFile),
             $"{{\"schema\":\"harness.run/v1\",\"id\":\"gate-test\",\"dataset\":{{\"path\":{System.Text.Json.JsonSerializer.Serialize(DatasetPath)},\"sha256\":\"{Dataset.Sha256}\",\"rows\":{Dataset.Rows.Length}}}}}\n");
@@ -86,12 +86,5 @@ public sealed class StoredRunBuilder : IDisposable
     {
         try { Directory.Delete(RunDirectory, true); }
         catch (IOException) { }
-    }
-
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

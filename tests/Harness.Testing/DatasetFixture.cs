@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Harness.Tests.Support;
+namespace Harness.Testing;
 
 /// <summary>Writes small hand-made datasets (JSONL + filters.txt) into a temporary folder.</summary>
-internal sealed class DatasetFixture : IDisposable
+public sealed class DatasetFixture : IDisposable
 {
     public static readonly string[] Filters = ["faded_HighNoon", "mono_Classic", "warm_Sunset"];
 

@@ -3,7 +3,7 @@ using System.Text;
 using Harness.Parsing;
 using Harness.Tools;
 
-namespace Harness.Tests.Support;
+namespace Harness.Testing;
 
 /// <summary>One generated output: what it is, the text, and the verdict it must get when that is certain.</summary>
 /// <param name="Category">How it was made (for the failure message).</param>
@@ -11,7 +11,7 @@ namespace Harness.Tests.Support;
 /// <param name="Raw">The raw text, possibly not well-formed UTF-16.</param>
 /// <param name="Expected">The failure kind it must get; null for "no failure"; see <paramref name="AnyVerdict"/>.</param>
 /// <param name="AnyVerdict">True when any verdict is acceptable, as long as there is one.</param>
-internal sealed record FuzzCase(string Category, ToolName Tool, string Raw, ParseFailureKind? Expected, bool AnyVerdict)
+public sealed record FuzzCase(string Category, ToolName Tool, string Raw, ParseFailureKind? Expected, bool AnyVerdict)
 {
     /// <summary>The raw text with every character outside printable ASCII escaped, for messages.</summary>
     public string Shown
@@ -33,7 +33,7 @@ internal sealed record FuzzCase(string Category, ToolName Tool, string Raw, Pars
 /// huge strings, duplicate keys, quoted numbers, NaN and Infinity, wrong types, random bytes).
 /// The same seed gives the same cases.
 /// </summary>
-internal sealed class OutputFuzzer(int seed)
+public sealed class OutputFuzzer(int seed)
 {
     private static readonly string[] Emoji = ["😀", "🎬", "é", "漢", "\u200b", "\ufeff"];
     private readonly Random _random = new(seed);

@@ -7,7 +7,7 @@ using Harness.Reports;
 using Harness.Running;
 using Harness.Tools;
 
-namespace Harness.Core.Tests.Reports;
+namespace Harness.Testing;
 
 /// <summary>
 /// A deterministic, realistic run for report tests: 40 rows, a replayed teacher, a

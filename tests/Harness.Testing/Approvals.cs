@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Harness.Tests.Support;
+namespace Harness.Testing;
 
 /// <summary>
 /// Approved-output checks: the expected file lives in <c>Approved/</c> beside the test; when the
 /// output differs (or no approved file exists yet) the output is written next to it as
 /// <c>NAME.received.EXT</c> and the test fails. Accept a change by renaming received to approved.
 /// </summary>
-internal static class Approvals
+public static class Approvals
 {
     public static void Verify(string received, string approvedName, [CallerFilePath] string testFile = "")
     {
