@@ -62,7 +62,7 @@ public static class DeltaE2000
     {
         var c1 = Math.Sqrt(a1 * a1 + b1 * b1);
         var c2 = Math.Sqrt(a2 * a2 + b2 * b2);
-        var cBar7 = Math.Pow((c1 + c2) / 2, 7);
+        var cBar7 = Pow7((c1 + c2) / 2);
         var g = 0.5 * (1 - Math.Sqrt(cBar7 / (cBar7 + Pow25To7)));
         var a1p = (1 + g) * a1;
         var a2p = (1 + g) * a2;
@@ -93,8 +93,9 @@ public static class DeltaE2000
 
         var t = 1 - 0.17 * Math.Cos(Radians(hBarP - 30)) + 0.24 * Math.Cos(Radians(2 * hBarP))
                 + 0.32 * Math.Cos(Radians(3 * hBarP + 6)) - 0.20 * Math.Cos(Radians(4 * hBarP - 63));
-        var dTheta = 30 * Math.Exp(-Math.Pow((hBarP - 275) / 25, 2));
-        var cBarP7 = Math.Pow(cBarP, 7);
+        var hShift = (hBarP - 275) / 25;
+        var dTheta = 30 * Math.Exp(-hShift * hShift);
+        var cBarP7 = Pow7(cBarP);
         var rc = 2 * Math.Sqrt(cBarP7 / (cBarP7 + Pow25To7));
         var lm50 = (lBarP - 50) * (lBarP - 50);
         var sl = 1 + 0.015 * lm50 / Math.Sqrt(20 + lm50);
@@ -113,6 +114,12 @@ public static class DeltaE2000
         if (a == 0 && b == 0) return 0;
         var h = Math.Atan2(b, a) * 180 / Math.PI;
         return h < 0 ? h + 360 : h;
+    }
+
+    private static double Pow7(double x)
+    {
+        var x2 = x * x;
+        return x2 * x2 * x2 * x;
     }
 
     private static double Radians(double degrees) => degrees * Math.PI / 180;
