@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return GateCommand.Create();
         yield return BackendHostCommand.Create();
+        yield return RenderCommand.Create();
     }
 }
