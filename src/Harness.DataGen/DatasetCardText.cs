@@ -32,6 +32,10 @@ internal static class DatasetCardText
               synthetic: with a real teacher nobody knows the concepts behind an intent.
             - `filters.txt`: the filter (LUT) catalogue, {filters} names, one per line after a `#` header;
               every teacher filter name is one of them.
+            - `luts/`: one `.cube` 3D LUT per catalogue name, for rendering edits. **Stand-ins, not the app's
+              LUTs**: the catalogue has names, not looks, so each is baked from the look signature this generator
+              gives the filter (`luts/README.md` says how; `harness render --luts` points at real
+              ones). Not written by `datagen`.
             - `README.md`: this card, written by the generator from the generated rows.
 
             ## Regenerate
