@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Harness.Cli.Progress;
 using Harness.Plugins;
-using Harness.Reports;
 using Harness.Running;
+using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using YamlDotNet.RepresentationModel;
 using Harness.Metrics;
 using Harness.Tools;
-using Harness.Running;
-using YamlDotNet.RepresentationModel;
+using Harness.Yaml;
 
 namespace Harness.Gate;
 

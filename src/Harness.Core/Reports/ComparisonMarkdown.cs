@@ -1,5 +1,7 @@
 using System.Text;
+using Harness.Formatting;
 using Harness.Metrics;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports;

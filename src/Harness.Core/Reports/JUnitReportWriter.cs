@@ -1,3 +1,5 @@
+using Harness.Formatting;
+using Harness.Runs;
 
 namespace Harness.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Harness.Metrics;
 using Harness.Reports.Markdown;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.MarkdownBuilder;
 

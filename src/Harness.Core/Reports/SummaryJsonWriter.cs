@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Harness.Reports.Json;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using YamlDotNet.RepresentationModel;
+using Harness.Yaml;
 
 namespace Harness.Running;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
+using Harness.Formatting;
 using Harness.Metrics;
-using Harness.Running;
+using Harness.Runs;
 
 namespace Harness.Reports.Analysis;
 

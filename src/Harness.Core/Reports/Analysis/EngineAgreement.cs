@@ -1,5 +1,5 @@
 using Harness.Metrics;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports.Analysis;

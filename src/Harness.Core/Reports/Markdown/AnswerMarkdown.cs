@@ -1,6 +1,8 @@
+using Harness.Formatting;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
+
 using static Harness.Reports.MarkdownBuilder;
 
 namespace Harness.Reports.Markdown;

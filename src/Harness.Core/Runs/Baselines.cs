@@ -1,6 +1,5 @@
-using Harness.Running;
 
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>
 /// The two results a student is read against: the floor, a baseline every student should beat

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Datasets;
-using Harness.Running;
 
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>Everything a report writer needs about one run: the dataset and each backend's results.</summary>
 /// <param name="RunId">The run id (also the report folder name).</param>
@@ -10,7 +9,7 @@ namespace Harness.Reports;
 /// <param name="Results">One entry per backend and scenario, in config order.</param>
 /// <param name="Environment">Where it ran, when known.</param>
 /// <param name="Comparisons">Paired differences against the first result (<c>harness compare</c>); null for a plain run.</param>
-/// <param name="Floor">The label the config named as the floor, or null to recognise it by name (<see cref="Reports.Baselines"/>).</param>
+/// <param name="Floor">The label the config named as the floor, or null to recognise it by name (<see cref="Runs.Baselines"/>).</param>
 /// <param name="Ceiling">The label the config named as the ceiling, or null to recognise it by name.</param>
 /// <param name="ReportFailures">
 /// After <c>harness eval</c> wrote the reports: one message per report that could not be written

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Harness.Running;
+namespace Harness.Runs;
 
 /// <summary>Where a run happened (run.json and summary.json <c>environment</c>).</summary>
 public sealed record RunEnvironment(

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Harness.Datasets;
 using Harness.Metrics;
 
-namespace Harness.Reports.Stored;
+namespace Harness.Runs;
 
 /// <summary>
 /// A paired-bootstrap comparison of two stored results (B − A), possible only when both were

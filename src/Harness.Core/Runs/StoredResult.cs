@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using Harness.Metrics;
 using Harness.Parsing;
-using Harness.Reports.Analysis;
-using Harness.Running;
 
-namespace Harness.Reports.Stored;
+namespace Harness.Runs;
 
 /// <summary>One result read back from disk: its metrics.json and, when present, its predictions.jsonl.</summary>
 /// <param name="Directory">The folder holding metrics.json.</param>

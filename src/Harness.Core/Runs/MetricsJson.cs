@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Harness.Json;
 using Harness.Metrics;
 
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>
 /// Reads and writes <c>metrics.json</c> in the shape of spec §6: snake_case keys in a
@@ -18,12 +19,17 @@ public static class MetricsJson
     /// <summary>The value of the <c>schema</c> key.</summary>
     public const string Schema = "harness.metrics/v1";
 
-    /// <summary>Writes the metrics to a file (UTF-8, no BOM, trailing newline).</summary>
-    public static void Write(EvaluationMetrics metrics, string path)
+    /// <summary>
+    /// Writes <c>metrics.json</c> into a result folder, creating it (UTF-8, no BOM, trailing newline),
+    /// and returns its path. The one place the file is written: by the run as each scenario
+    /// finishes, by <c>harness score</c>, and by the <c>json</c> report into another folder.
+    /// </summary>
+    public static string Write(string resultDirectory, EvaluationMetrics metrics)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(resultDirectory);
+        var path = Path.Combine(resultDirectory, RunLayout.MetricsFile);
         AtomicFile.WriteAllText(path, Serialize(metrics) + "\n");
+        return path;
     }
 
     /// <summary>The metrics as indented JSON text.</summary>
@@ -48,7 +54,7 @@ public static class MetricsJson
         }
         catch (JsonException ex)
         {
-            throw new InputException($"{path}: not valid JSON ({ex.Message.Split(". ")[0]}).", ex);
+            throw new InputException($"{path}: not valid JSON ({JsonErrors.FirstSentence(ex)}).", ex);
         }
         catch (Exception ex) when (ex is FormatException or KeyNotFoundException or InvalidOperationException)
         {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Harness.Reports;
+namespace Harness.Formatting;
 
 /// <summary>One JUnit test case: passed, failed (with a message) or skipped (with a reason).</summary>
 public sealed record JUnitCase(string ClassName, string Name, string? Failure = null, string? Skipped = null, string? Output = null);

@@ -1,7 +1,7 @@
 using Harness.Datasets;
 using Harness.Metrics;
 
-namespace Harness.Reports.Stored;
+namespace Harness.Runs;
 
 /// <summary>
 /// Builds the side-by-side report of earlier runs or results (<c>harness compare</c>): every

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Harness.Datasets;
 
-namespace Harness.Reports.Stored;
+namespace Harness.Runs;
 
 /// <summary>
 /// Finds the dataset a stored result was scored on, for paired comparisons and per-row report
@@ -28,17 +27,17 @@ public static class DatasetLocator
         {
             var runJson = Path.Combine(dir.FullName, RunLayout.RunFile);
             if (!File.Exists(runJson)) continue;
+            string path;
             try
             {
-                using var doc = JsonDocument.Parse(File.ReadAllBytes(runJson));
-                if (!doc.RootElement.TryGetProperty("dataset", out var d) || !d.TryGetProperty("path", out var p) || p.GetString() is not { Length: > 0 } path)
-                    return null;
-                return new[] { path, Path.Combine(dir.FullName, path) }.FirstOrDefault(File.Exists);
+                path = RunManifest.Load(runJson).DatasetPath;
             }
-            catch (JsonException)
+            catch (InputException)
             {
                 return null;
             }
+
+            return path.Length == 0 ? null : new[] { path, Path.Combine(dir.FullName, path) }.FirstOrDefault(File.Exists);
         }
 
         return null;

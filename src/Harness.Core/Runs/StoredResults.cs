@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Harness.Running;
 
-namespace Harness.Reports.Stored;
+namespace Harness.Runs;
 
 /// <summary>
 /// Reads results back from the folders the harness writes (see <see cref="RunLayout"/>): a

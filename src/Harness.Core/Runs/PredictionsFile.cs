@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Harness.Running;
+using Harness.Parsing;
 
-namespace Harness.Parsing;
+namespace Harness.Runs;
 
 /// <summary>A predictions file read against a dataset (see <see cref="PredictionsFileReader"/>).</summary>
 /// <param name="Path">The file.</param>

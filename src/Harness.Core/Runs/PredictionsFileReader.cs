@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Harness.Datasets;
 using Harness.Json;
-using Harness.Running;
+using Harness.Parsing;
 using Harness.Tools;
 
-namespace Harness.Parsing;
+namespace Harness.Runs;
 
 /// <summary>
 /// Reads a predictions file: one JSON object per intent,
@@ -48,7 +48,7 @@ public static class PredictionsFileReader
             }
             catch (JsonException ex)
             {
-                problems.Add($"{path}:{lineNumber}: not valid JSON ({ex.Message.Split(". ")[0].TrimEnd('.')}); is the line truncated?");
+                problems.Add($"{path}:{lineNumber}: not valid JSON ({JsonErrors.FirstSentence(ex)}); is the line truncated?");
                 continue;
             }
             using (document)

@@ -1,7 +1,7 @@
 using System.Text;
 using Harness.Tools;
 
-namespace Harness.Running;
+namespace Harness.Runs;
 
 /// <summary>
 /// One backend's <c>predictions.jsonl</c> in one scenario: each finished call is

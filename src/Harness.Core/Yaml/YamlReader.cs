@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Harness.Running;
+namespace Harness.Yaml;
 
 /// <summary>Typed reads from a YAML node that fail with one line naming the file, line and field.</summary>
 internal sealed class YamlReader(string file)

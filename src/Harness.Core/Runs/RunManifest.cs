@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Harness.Json;
+using Harness.Runs.Files;
 
-namespace Harness.Running;
+namespace Harness.Runs;
 
 /// <summary>
 /// <c>run.json</c>: what a run was (config, dataset, backends and their model hashes)
@@ -64,80 +64,85 @@ public sealed class RunManifest
 
     public void Write(string path)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = new RunFileJson
         {
-            w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteString("id", RunId);
-            w.WriteString("started_at", StartedAt.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteString("harness_version", HarnessVersion);
-            w.WriteStartObject("config");
-            w.WriteString("path", ConfigPath);
-            w.WriteString("sha256", ConfigSha256);
-            w.WriteString("text", ConfigText);
-            w.WriteEndObject();
-            w.WriteStartObject("dataset");
-            w.WriteString("path", DatasetPath);
-            w.WriteString("sha256", DatasetSha256);
-            w.WriteNumber("rows", Rows);
-            w.WriteEndObject();
-            if (Environment is not null) RunEnvironment.WriteJson(w, Environment);
-            w.WriteString("floor", Floor);
-            w.WriteString("ceiling", Ceiling);
-            w.WriteStartObject("backends");
-            foreach (var (label, b) in Backends)
-            {
-                w.WriteStartObject(label);
-                w.WriteString("plugin", b.Plugin);
-                w.WriteString("model", b.Model);
-                w.WriteString("model_sha256", b.ModelSha256);
-                w.WriteString("device", b.Device);
-                w.WriteString("error", b.Error);
-                w.WriteString("plugin_version", b.PluginVersion);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+            Schema = Schema,
+            Id = RunId,
+            StartedAt = StartedAt.ToString("O", CultureInfo.InvariantCulture),
+            HarnessVersion = HarnessVersion,
+            Config = new() { Path = ConfigPath, Sha256 = ConfigSha256, Text = ConfigText },
+            Dataset = new() { Path = DatasetPath, Sha256 = DatasetSha256, Rows = Rows },
+            Environment = Environment is null ? null : EnvironmentJson.From(Environment),
+            Floor = Floor,
+            Ceiling = Ceiling,
+            Backends = Backends.ToDictionary(
+                b => b.Key,
+                b => new RunFileJson.BackendJson { Plugin = b.Value.Plugin, Model = b.Value.Model, ModelSha256 = b.Value.ModelSha256, Device = b.Value.Device, Error = b.Value.Error, PluginVersion = b.Value.PluginVersion },
+                StringComparer.Ordinal),
+        };
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(json, RunFilesContext.Indented.RunFileJson) + "\n");
     }
 
+    /// <summary>
+    /// Reads a run.json for <c>--resume</c>: the config and the dataset must be there to compare.
+    /// </summary>
+    /// <exception cref="InputException">The file cannot be read as a run; the message says to start a new run.</exception>
     public static RunManifest Read(string path)
     {
+        RunFileJson? json;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            var root = doc.RootElement;
-            static string? S(JsonElement e, string name) =>
-                e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var backends = new Dictionary<string, BackendEntry>(StringComparer.Ordinal);
-            if (root.TryGetProperty("backends", out var bs))
-            {
-                foreach (var b in bs.EnumerateObject())
-                    backends[b.Name] = new BackendEntry(S(b.Value, "plugin") ?? "", S(b.Value, "model"), S(b.Value, "model_sha256"), S(b.Value, "device"), S(b.Value, "error"), S(b.Value, "plugin_version"));
-            }
-            var config = root.GetProperty("config");
-            var dataset = root.GetProperty("dataset");
-            return new RunManifest
-            {
-                RunId = S(root, "id") ?? "",
-                StartedAt = DateTimeOffset.Parse(S(root, "started_at") ?? "", CultureInfo.InvariantCulture),
-                ConfigPath = S(config, "path") ?? "",
-                ConfigSha256 = S(config, "sha256") ?? "",
-                ConfigText = S(config, "text") ?? "",
-                DatasetPath = S(dataset, "path") ?? "",
-                DatasetSha256 = S(dataset, "sha256") ?? "",
-                Rows = dataset.GetProperty("rows").GetInt32(),
-                HarnessVersion = S(root, "harness_version"),
-                Floor = S(root, "floor"),
-                Ceiling = S(root, "ceiling"),
-                Backends = backends,
-            };
+            json = JsonSerializer.Deserialize(File.ReadAllBytes(path), RunFilesContext.Indented.RunFileJson);
+            if (json?.Config is null || json.Dataset?.Rows is null) throw new FormatException("the config or the dataset is missing");
+            return From(json);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or FormatException)
         {
             throw new InputException($"{path}: not a readable run.json ({ex.Message.ReplaceLineEndings(" ")}); start a new run instead of --resume.");
         }
+    }
+
+    /// <summary>
+    /// Reads whatever a run.json holds, for reports of a run folder: missing keys read as empty.
+    /// The one reader of run.json (<see cref="Read"/> checks more on top of it).
+    /// </summary>
+    /// <exception cref="InputException">The file is not JSON; the message names it.</exception>
+    public static RunManifest Load(string path)
+    {
+        try
+        {
+            return From(JsonSerializer.Deserialize(File.ReadAllBytes(path), RunFilesContext.Indented.RunFileJson) ?? new RunFileJson());
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"{path}: not valid JSON ({JsonErrors.FirstSentence(ex)}).", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new InputException($"{path}: not a readable run.json ({ex.Message})", ex);
+        }
+    }
+
+    private static RunManifest From(RunFileJson json)
+    {
+        var backends = new Dictionary<string, BackendEntry>(StringComparer.Ordinal);
+        foreach (var (label, b) in json.Backends ?? [])
+            backends[label] = new BackendEntry(b.Plugin ?? "", b.Model, b.ModelSha256, b.Device, b.Error, b.PluginVersion);
+        return new RunManifest
+        {
+            RunId = json.Id ?? "",
+            StartedAt = json.StartedAt is { } started ? DateTimeOffset.Parse(started, CultureInfo.InvariantCulture) : default,
+            ConfigPath = json.Config?.Path ?? "",
+            ConfigSha256 = json.Config?.Sha256 ?? "",
+            ConfigText = json.Config?.Text ?? "",
+            DatasetPath = json.Dataset?.Path ?? "",
+            DatasetSha256 = json.Dataset?.Sha256 ?? "",
+            Rows = json.Dataset?.Rows ?? 0,
+            Environment = json.Environment?.ToEnvironment(),
+            HarnessVersion = json.HarnessVersion,
+            Floor = json.Floor,
+            Ceiling = json.Ceiling,
+            Backends = backends,
+        };
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Harness.Metrics;
 
-namespace Harness.Reports;
+namespace Harness.Formatting;
 
 /// <summary>Number and name formatting shared by the report writers; always the invariant culture.</summary>
 internal static class Fmt

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Metrics;
 
-namespace Harness.Running;
+namespace Harness.Runs;
 
 /// <summary>
 /// What one backend produced in one scenario: its metrics and every call, which

@@ -5,7 +5,7 @@ using Harness.Json;
 using Harness.Metrics;
 using Harness.Tools;
 
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>
 /// Reads metrics.json back into <see cref="EvaluationMetrics"/>; a missing key throws with its name.

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Metrics;
 
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>
 /// One result compared with a reference result on the same rows: the paired-bootstrap

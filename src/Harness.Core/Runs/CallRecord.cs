@@ -1,7 +1,7 @@
 using Harness.Parsing;
 using Harness.Tools;
 
-namespace Harness.Running;
+namespace Harness.Runs;
 
 /// <summary>
 /// One finished student call: one line of <c>predictions.jsonl</c>. Appended as

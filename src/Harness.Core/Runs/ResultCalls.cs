@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using Harness.Running;
 using Harness.Tools;
 
-namespace Harness.Reports.Analysis;
+namespace Harness.Runs;
 
 /// <summary>
 /// The call that stands for each (row, tool) of one result: the last finished call,

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Harness.Metrics;
 using Harness.Tools;
 
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>Writes the keys of metrics.json in the spec's order.</summary>
 internal static class MetricsJsonWriter

@@ -1,4 +1,4 @@
-namespace Harness.Reports;
+namespace Harness.Runs;
 
 /// <summary>
 /// Where a run's files live. One run folder holds the whole comparison:

@@ -6,7 +6,7 @@ using Harness.Json;
 using Harness.Parsing;
 using Harness.Tools;
 
-namespace Harness.Running;
+namespace Harness.Runs;
 
 /// <summary>
 /// One <see cref="CallRecord"/> as one line of <c>predictions.jsonl</c>:
@@ -65,7 +65,7 @@ public static class CallRecordJson
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"not valid JSON ({ex.Message.Split(". ")[0]})", ex);
+            throw new FormatException($"not valid JSON ({JsonErrors.FirstSentence(ex)})", ex);
         }
         catch (InvalidOperationException ex)
         {
