@@ -23,6 +23,13 @@ public static class ToolSettingJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The canonical JSON of a setting as an element, for the files that hold settings.</summary>
+    public static JsonElement ToElement(ToolSetting setting)
+    {
+        using var document = JsonDocument.Parse(ToJson(setting));
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Writes the canonical JSON object of a setting.</summary>
     public static void Write(Utf8JsonWriter writer, ToolSetting setting)
     {

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Harness.Json;
+using Harness.Json.Files;
 using Harness.Parsing;
 using Harness.Tools;
 
@@ -24,53 +23,46 @@ public static class CallRecordJson
     public static string Serialize(CallRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var parsed = record.Parsed;
+        var line = new CallRecordLineJson
         {
-            w.WriteStartObject();
-            w.WriteString("id", record.IntentId);
-            w.WriteString("tool", record.Tool.WireName());
-            w.WriteString("scenario", record.Scenario);
-            JsonStrings.WriteExact(w, "raw", record.Raw);
-            w.WriteStartObject("parsed");
-            var parsed = record.Parsed;
-            w.WriteBoolean("used", parsed.Used);
-            w.WritePropertyName("setting");
-            if (parsed.Setting is null) w.WriteNullValue();
-            else ToolSettingJson.Write(w, parsed.Setting);
-            w.WriteString("failure", parsed.Failure?.WireName());
-            w.WriteString("detail", parsed.FailureDetail);
-            w.WriteNumber("clamped", parsed.ClampedCount);
-            w.WriteNumber("unknown_keys", parsed.UnknownKeyCount);
-            w.WriteEndObject();
-            if (record.LatencyMs is { } latency) w.WriteNumber("latency_ms", latency);
-            else w.WriteNull("latency_ms");
-            w.WriteNumber("input_tokens", record.InputTokens);
-            w.WriteNumber("output_tokens", record.OutputTokens);
-            JsonStrings.WriteExact(w, "error", record.Error);
-            w.WriteBoolean("warmup", record.Warmup);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+            Id = record.IntentId,
+            Tool = record.Tool.WireName(),
+            Scenario = record.Scenario,
+            Raw = record.Raw,
+            Parsed = new()
+            {
+                Used = parsed.Used,
+                Setting = parsed.Setting is null ? null : ToolSettingJson.ToElement(parsed.Setting),
+                Failure = parsed.Failure?.WireName(),
+                Detail = parsed.FailureDetail,
+                Clamped = parsed.ClampedCount,
+                UnknownKeys = parsed.UnknownKeyCount,
+            },
+            LatencyMs = record.LatencyMs,
+            InputTokens = record.InputTokens,
+            OutputTokens = record.OutputTokens,
+            Error = record.Error,
+            Warmup = record.Warmup,
+        };
+        return JsonSerializer.Serialize(line, OwnedFiles.Line.CallRecordLineJson);
     }
 
     /// <summary>Reads one line written by <see cref="Serialize"/>.</summary>
     /// <exception cref="FormatException">The line is not a call record; the message says which key.</exception>
     public static CallRecord Deserialize(string line)
     {
+        CallRecordLineJson json;
         try
         {
-            using var document = JsonDocument.Parse(line);
-            return Read(document.RootElement);
+            json = JsonSerializer.Deserialize(line, OwnedFiles.Line.CallRecordLineJson) ?? throw new FormatException("expected an object, got null");
         }
         catch (JsonException ex)
         {
             throw new FormatException($"not valid JSON ({JsonErrors.FirstSentence(ex)})", ex);
         }
-        catch (InvalidOperationException ex)
-        {
-            throw new FormatException(ex.Message, ex);
-        }
+
+        return From(json);
     }
 
     /// <summary>Reads every record of a predictions.jsonl file; blank lines are skipped.</summary>
@@ -103,35 +95,32 @@ public static class CallRecordJson
         AtomicFile.WriteAllText(path, string.Concat(records.Select(r => Serialize(r) + "\n")));
     }
 
-    private static CallRecord Read(JsonElement root)
+    private static CallRecord From(CallRecordLineJson json)
     {
-        var toolName = Text(root, "tool");
+        var toolName = Required(json.Tool, "tool");
         if (!ToolSchema.TryParse(toolName, out var tool)) throw new FormatException($"tool: unknown tool '{toolName}'");
-        var parsed = Get(root, "parsed");
+        var parsed = Required(json.Parsed, "parsed");
         ParseFailureKind? failure = null;
-        var failureName = Get(parsed, "failure").GetString();
-        if (failureName is not null)
+        if (parsed.Failure is { } failureName)
         {
             if (!ParseFailureKinds.TryParse(failureName, out var kind)) throw new FormatException($"parsed.failure: unknown kind '{failureName}'");
             failure = kind;
         }
-        var setting = ToolSettingJson.Read(tool, Get(parsed, "setting"));
-        var latency = Get(root, "latency_ms");
+        var setting = parsed.Setting is { } element ? ToolSettingJson.Read(tool, element) : null;
         return new CallRecord(
-            Text(root, "id"),
+            Required(json.Id, "id"),
             tool,
-            Text(root, "scenario"),
-            JsonStrings.GetExact(Get(root, "raw")),
-            new ParsedOutput(tool, setting, failure, Get(parsed, "detail").GetString(), Get(parsed, "clamped").GetInt32(), Get(parsed, "unknown_keys").GetInt32()),
-            latency.ValueKind == JsonValueKind.Null ? null : latency.GetDouble(),
-            Get(root, "input_tokens").GetInt32(),
-            Get(root, "output_tokens").GetInt32(),
-            JsonStrings.GetExact(Get(root, "error")),
-            root.TryGetProperty("warmup", out var warmup) && warmup.GetBoolean());
+            Required(json.Scenario, "scenario"),
+            json.Raw,
+            new ParsedOutput(tool, setting, failure, parsed.Detail, RequiredNumber(parsed.Clamped, "clamped"), RequiredNumber(parsed.UnknownKeys, "unknown_keys")),
+            json.LatencyMs?.Finite("latency_ms"),
+            RequiredNumber(json.InputTokens, "input_tokens"),
+            RequiredNumber(json.OutputTokens, "output_tokens"),
+            json.Error,
+            json.Warmup ?? false);
     }
 
-    private static JsonElement Get(JsonElement parent, string key) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(key, out var value) ? value : throw new FormatException($"missing key '{key}'");
+    private static T Required<T>(T? value, string key) where T : class => value ?? throw new FormatException($"missing key '{key}'");
 
-    private static string Text(JsonElement parent, string key) => Get(parent, key).GetString() ?? throw new FormatException($"'{key}' must be a string");
+    private static T RequiredNumber<T>(T? value, string key) where T : struct => value ?? throw new FormatException($"missing key '{key}'");
 }

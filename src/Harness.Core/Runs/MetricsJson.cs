@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Harness.Json;
+using Harness.Json.Files;
 using Harness.Metrics;
 
 namespace Harness.Runs;
@@ -36,10 +35,7 @@ public static class MetricsJson
     public static string Serialize(EvaluationMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            MetricsJsonWriter.Write(writer, metrics);
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return JsonSerializer.Serialize(MetricsJsonReader.ToJson(metrics), OwnedFiles.Indented.MetricsFileJson);
     }
 
     /// <summary>Reads a metrics file written by <see cref="Write"/>.</summary>
@@ -49,8 +45,8 @@ public static class MetricsJson
         if (!File.Exists(path)) throw new InputException($"{path}: metrics file not found.");
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return MetricsJsonReader.Read(document.RootElement);
+            var json = JsonSerializer.Deserialize(File.ReadAllBytes(path), OwnedFiles.Indented.MetricsFileJson) ?? throw new FormatException("expected an object, got null");
+            return MetricsJsonReader.FromJson(json);
         }
         catch (JsonException ex)
         {

@@ -1,119 +1,151 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
-using Harness.Json;
+using Harness.Json.Files;
 using Harness.Metrics;
 using Harness.Tools;
+using F = Harness.Json.Files.MetricsFileJson;
 
 namespace Harness.Runs;
 
 /// <summary>
-/// Reads metrics.json back into <see cref="EvaluationMetrics"/>; a missing key throws with its name.
-/// Every number must be finite, and the scores must be what spec §4 allows: precision, recall,
-/// selection F1, final, overall and their intervals in [0, 1], quality (a mean cosine) in [-1, 1].
-/// A file that breaks this was not written by this harness's metrics (or by an older one whose
-/// final could leave [0, 1]), and a gate must not judge it; the message names the field.
+/// Maps <see cref="EvaluationMetrics"/> to and from metrics.json's DTO. Reading checks what the
+/// serializer cannot: a missing key throws with its name, every number must be finite, and the
+/// scores must be what spec §4 allows: precision, recall, selection F1, final, overall and their
+/// intervals in [0, 1], quality (a mean cosine) in [-1, 1]. A file that breaks this was not written
+/// by this harness's metrics (or by an older one whose final could leave [0, 1]), and a gate must
+/// not judge it; the message names the field.
 /// </summary>
 internal static class MetricsJsonReader
 {
-    public static EvaluationMetrics Read(JsonElement root)
+    public static F ToJson(EvaluationMetrics m) => new()
     {
-        var schema = Get(root, "schema").GetString();
-        if (schema != MetricsJson.Schema) throw new FormatException($"schema is '{schema}', expected '{MetricsJson.Schema}'");
-        var subsets = Get(root, "subsets").EnumerateObject().Select(p => ReadSubset(p.Name, p.Value)).ToImmutableArray();
+        Schema = MetricsJson.Schema,
+        Run = new()
+        {
+            Id = m.Run.Id, Backend = m.Run.Backend, Model = m.Run.Model, ModelSha256 = m.Run.ModelSha256, ModelId = m.Run.ModelId,
+            Dataset = m.Run.Dataset, DatasetSha256 = m.Run.DatasetSha256, Scenario = m.Run.Scenario, Device = m.Run.Device,
+            StartedAt = m.Run.StartedAt, HarnessVersion = m.Run.HarnessVersion,
+        },
+        Subsets = m.Subsets.ToDictionary(s => s.Name, s => new F.SubsetJson
+        {
+            N = s.N,
+            Tools = new()
+            {
+                Adjust = Tool(new F.ToolJson(), s[ToolName.Adjust]),
+                SelectiveAdjust = Tool(new F.ToolJson(), s[ToolName.SelectiveAdjust]),
+                Filter = Tool(new F.FilterToolJson { IntensityMae = s[ToolName.Filter].IntensityMae is { } mae ? mae : null }, s[ToolName.Filter]),
+            },
+            Overall = s.Overall,
+            OverallCi95 = Pair(s.OverallCi95),
+        }),
+        Parse = new()
+        {
+            Failures = m.Parse.Failures, Rate = m.Parse.Rate,
+            ByKind = new(m.Parse.ByKind), ByTool = new(m.Parse.ByTool),
+            Calls = m.Parse.Calls, Clamped = m.Parse.ClampedValues, UnknownKeys = m.Parse.UnknownKeys,
+        },
+        LatencyMs = m.Latency is { } l ? new() { PerIntent = Latency(l.PerIntent), PerCall = Latency(l.PerCall) } : null,
+        Throughput = m.Throughput is { } t ? new() { IntentsPerS = t.IntentsPerSecond, OutputTokensPerS = t.OutputTokensPerSecond } : null,
+        Cost = m.Cost is { } c ? new() { UsdPer1kIntents = c.UsdPer1kIntents, Basis = c.Basis } : null,
+    };
+
+    public static EvaluationMetrics FromJson(F json)
+    {
+        if (json.Schema != MetricsJson.Schema) throw new FormatException($"schema is '{json.Schema}', expected '{MetricsJson.Schema}'");
         return new EvaluationMetrics(
-            ReadRun(Get(root, "run")),
-            subsets,
-            ReadParse(Get(root, "parse")),
-            Optional(root, "latency_ms", l => new LatencySummary(ReadLatency(Get(l, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l, "per_call"), "latency_ms.per_call"))),
-            Optional(root, "throughput", t => new ThroughputSummary(Number(t, "intents_per_s", "throughput"), Number(t, "output_tokens_per_s", "throughput"))),
-            Optional(root, "cost", c => new CostSummary(Number(c, "usd_per_1k_intents", "cost"), Get(c, "basis").GetString()!)));
+            ReadRun(Get(json.Run, "run")),
+            [.. Get(json.Subsets, "subsets").Select(p => ReadSubset(p.Key, p.Value))],
+            ReadParse(Get(json.Parse, "parse")),
+            json.LatencyMs is { } l ? new LatencySummary(ReadLatency(Get(l.PerIntent, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l.PerCall, "per_call"), "latency_ms.per_call")) : null,
+            json.Throughput is { } t ? new ThroughputSummary(Number(t.IntentsPerS, "intents_per_s", "throughput"), Number(t.OutputTokensPerS, "output_tokens_per_s", "throughput")) : null,
+            json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null);
     }
 
-    private static RunIdentity ReadRun(JsonElement run) => new(
-        Text(run, "id"),
-        Text(run, "backend"),
-        Text(run, "model"),
-        Get(run, "model_sha256").GetString(),
-        Text(run, "dataset"),
-        Text(run, "dataset_sha256"),
-        Text(run, "scenario"),
-        Text(run, "device"),
-        Get(run, "started_at").GetDateTimeOffset(),
-        Text(run, "harness_version"),
-        run.TryGetProperty("model_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
+    private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson
+    {
+        json.Precision = t.Precision;
+        json.Recall = t.Recall;
+        json.SelectionF1 = t.SelectionF1;
+        json.Quality = t.Quality;
+        json.QualityN = t.QualityN;
+        json.Final = t.Final;
+        json.FinalCi95 = Pair(t.FinalCi95);
+        json.Tp = t.TruePositives;
+        json.Fp = t.FalsePositives;
+        json.Fn = t.FalseNegatives;
+        json.Tn = t.TrueNegatives;
+        return json;
+    }
 
-    private static SubsetMetrics ReadSubset(string name, JsonElement subset)
+    private static JsonNumber[]? Pair(Interval? interval) => interval is null ? null : [interval.Lower, interval.Upper];
+
+    private static F.LatencyStatsJson Latency(LatencyStats s) =>
+        new() { P50 = s.P50, P90 = s.P90, P95 = s.P95, P99 = s.P99, Mean = s.Mean, Max = s.Max, Count = s.Count };
+
+    private static RunIdentity ReadRun(F.RunJson run) => new(
+        Get(run.Id, "id"),
+        Get(run.Backend, "backend"),
+        Get(run.Model, "model"),
+        run.ModelSha256,
+        Get(run.Dataset, "dataset"),
+        Get(run.DatasetSha256, "dataset_sha256"),
+        Get(run.Scenario, "scenario"),
+        Get(run.Device, "device"),
+        Get(run.StartedAt, "started_at"),
+        Get(run.HarnessVersion, "harness_version"),
+        run.ModelId);
+
+    private static SubsetMetrics ReadSubset(string name, F.SubsetJson subset)
     {
         var at = $"subsets.{name}";
-        var tools = ToolSchema.All.Select(tool =>
+        var tools = Get(subset.Tools, "tools");
+        var byTool = new (ToolName Tool, F.ToolJson? Json)[] { (ToolName.Adjust, tools.Adjust), (ToolName.SelectiveAdjust, tools.SelectiveAdjust), (ToolName.Filter, tools.Filter) };
+        var read = byTool.Select(x =>
         {
-            var t = Get(Get(subset, "tools"), tool.WireName());
-            var where = $"{at}.tools.{tool.WireName()}";
+            var t = Get(x.Json, x.Tool.WireName());
+            var where = $"{at}.tools.{x.Tool.WireName()}";
             return new ToolMetrics(
-                tool,
-                Int(t, "tp"), Int(t, "fp"), Int(t, "fn"), Int(t, "tn"),
-                Score(t, "precision", where),
-                Score(t, "recall", where),
-                Score(t, "selection_f1", where),
-                InRange(Number(t, "quality", where), -1, 1, $"{where}.quality"),
-                Int(t, "quality_n"),
-                Score(t, "final", where),
-                ReadInterval(Get(t, "final_ci95"), $"{where}.final_ci95"),
-                tool == ToolName.Filter ? OptionalNumber(t, "intensity_mae", where) : null);
+                x.Tool,
+                Get(t.Tp, "tp"), Get(t.Fp, "fp"), Get(t.Fn, "fn"), Get(t.Tn, "tn"),
+                Score(t.Precision, "precision", where),
+                Score(t.Recall, "recall", where),
+                Score(t.SelectionF1, "selection_f1", where),
+                InRange(Number(t.Quality, "quality", where), -1, 1, $"{where}.quality"),
+                Get(t.QualityN, "quality_n"),
+                Score(t.Final, "final", where),
+                ReadInterval(t.FinalCi95, $"{where}.final_ci95"),
+                t is F.FilterToolJson { IntensityMae: { } mae } ? mae.Finite($"{where}.intensity_mae") : null);
         }).ToImmutableArray();
-        return new SubsetMetrics(name, Int(subset, "n"), tools, Score(subset, "overall", at), ReadInterval(Get(subset, "overall_ci95"), $"{at}.overall_ci95"));
+        return new SubsetMetrics(name, Get(subset.N, "n"), read, Score(subset.Overall, "overall", at), ReadInterval(subset.OverallCi95, $"{at}.overall_ci95"));
     }
 
-    private static ParseSummary ReadParse(JsonElement parse)
-    {
-        static ImmutableSortedDictionary<string, int> Counts(JsonElement e) =>
-            e.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
-        return new ParseSummary(
-            Int(parse, "calls"), Int(parse, "failures"),
-            Counts(Get(parse, "by_kind")), Counts(Get(parse, "by_tool")),
-            Int(parse, "clamped"), Int(parse, "unknown_keys"));
-    }
+    private static ParseSummary ReadParse(F.ParseJson parse) => new(
+        Get(parse.Calls, "calls"), Get(parse.Failures, "failures"),
+        Get(parse.ByKind, "by_kind").ToImmutableSortedDictionary(StringComparer.Ordinal), Get(parse.ByTool, "by_tool").ToImmutableSortedDictionary(StringComparer.Ordinal),
+        Get(parse.Clamped, "clamped"), Get(parse.UnknownKeys, "unknown_keys"));
 
-    private static LatencyStats ReadLatency(JsonElement e, string where) => new(
-        Int(e, "count"), Number(e, "p50", where), Number(e, "p90", where), Number(e, "p95", where),
-        Number(e, "p99", where), Number(e, "mean", where), Number(e, "max", where));
+    private static LatencyStats ReadLatency(F.LatencyStatsJson e, string where) => new(
+        Get(e.Count, "count"), Number(e.P50, "p50", where), Number(e.P90, "p90", where), Number(e.P95, "p95", where),
+        Number(e.P99, "p99", where), Number(e.Mean, "mean", where), Number(e.Max, "max", where));
 
-    private static Interval? ReadInterval(JsonElement e, string where)
+    private static Interval? ReadInterval(JsonNumber[]? pair, string where)
     {
-        if (e.ValueKind == JsonValueKind.Null) return null;
-        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != 2) throw new FormatException($"{where}: an interval must be [lower, upper]");
-        return new Interval(InRange(Finite(e[0], where), 0, 1, where), InRange(Finite(e[1], where), 0, 1, where));
+        if (pair is null) return null;
+        if (pair.Length != 2) throw new FormatException($"{where}: an interval must be [lower, upper]");
+        return new Interval(InRange(pair[0].Finite(where), 0, 1, where), InRange(pair[1].Finite(where), 0, 1, where));
     }
 
     /// <summary>A score of spec §4: a finite number in [0, 1].</summary>
-    private static double Score(JsonElement parent, string key, string where) => InRange(Number(parent, key, where), 0, 1, $"{where}.{key}");
+    private static double Score(JsonNumber? value, string key, string where) => InRange(Number(value, key, where), 0, 1, $"{where}.{key}");
 
-    private static double Number(JsonElement parent, string key, string where) => Finite(Get(parent, key), $"{where}.{key}");
-
-    private static double? OptionalNumber(JsonElement parent, string key, string where) =>
-        parent.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? Finite(v, $"{where}.{key}") : null;
-
-    // A JSON number too large for a double (1e400) reads as infinity; NaN can only come as a string.
-    private static double Finite(JsonElement value, string field)
-    {
-        if (value.ValueKind != JsonValueKind.Number) throw new FormatException($"{field}: expected a number, got {JsonText.Describe(value)}");
-        var number = value.GetDouble();
-        return double.IsFinite(number) ? number : throw new FormatException($"{field}: {JsonText.Shorten(value.GetRawText())} is not a finite number");
-    }
+    private static double Number(JsonNumber? value, string key, string where) => Get(value, key).Finite($"{where}.{key}");
 
     private static double InRange(double value, double min, double max, string field) =>
         value >= min && value <= max
             ? value
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} is outside [{min}, {max}]"));
 
-    private static T? Optional<T>(JsonElement parent, string key, Func<JsonElement, T> read) where T : class =>
-        parent.TryGetProperty(key, out var v) && v.ValueKind != JsonValueKind.Null ? read(v) : null;
+    private static T Get<T>(T? value, string key) where T : class => value ?? throw new FormatException($"missing key '{key}'");
 
-    private static JsonElement Get(JsonElement parent, string key) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(key, out var value) ? value : throw new FormatException($"missing key '{key}'");
-
-    private static string Text(JsonElement parent, string key) => Get(parent, key).GetString() ?? throw new FormatException($"'{key}' must be a string");
-
-    private static int Int(JsonElement parent, string key) => Get(parent, key).GetInt32();
+    private static T Get<T>(T? value, string key) where T : struct => value ?? throw new FormatException($"missing key '{key}'");
 }

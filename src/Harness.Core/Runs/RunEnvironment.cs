@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Harness.Json.Files;
 
 namespace Harness.Runs;
 
@@ -12,22 +12,12 @@ public sealed record RunEnvironment(
     string HarnessVersion,
     string? GitCommit)
 {
-    /// <summary>Writes the <c>environment</c> property (null when unknown), the same in every file.</summary>
-    public static void WriteJson(Utf8JsonWriter json, RunEnvironment? environment)
+    /// <summary>The <c>environment</c> object of run.json and summary.json, the same in every file.</summary>
+    internal EnvironmentJson ToJson() => new()
     {
-        if (environment is null)
-        {
-            json.WriteNull("environment");
-            return;
-        }
-        json.WriteStartObject("environment");
-        json.WriteString("os", environment.Os);
-        json.WriteString("cpu", environment.Cpu);
-        json.WriteNumber("cpu_cores", environment.CpuCores);
-        json.WriteString("gpu", environment.Gpu);
-        json.WriteString("dotnet", environment.DotnetVersion);
-        json.WriteString("harness_version", environment.HarnessVersion);
-        json.WriteString("git_commit", environment.GitCommit);
-        json.WriteEndObject();
-    }
+        Os = Os, Cpu = Cpu, CpuCores = CpuCores, Gpu = Gpu, Dotnet = DotnetVersion, HarnessVersion = HarnessVersion, GitCommit = GitCommit,
+    };
+
+    internal static RunEnvironment FromJson(EnvironmentJson json) =>
+        new(json.Os ?? "", json.Cpu ?? "", json.CpuCores ?? 0, json.Gpu, json.Dotnet ?? "", json.HarnessVersion ?? "", json.GitCommit);
 }

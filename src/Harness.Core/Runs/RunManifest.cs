@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Harness.Json;
-using Harness.Runs.Files;
+using Harness.Json.Files;
 
 namespace Harness.Runs;
 
@@ -72,15 +72,15 @@ public sealed class RunManifest
             HarnessVersion = HarnessVersion,
             Config = new() { Path = ConfigPath, Sha256 = ConfigSha256, Text = ConfigText },
             Dataset = new() { Path = DatasetPath, Sha256 = DatasetSha256, Rows = Rows },
-            Environment = Environment is null ? null : EnvironmentJson.From(Environment),
+            Environment = Environment is null ? null : Environment.ToJson(),
             Floor = Floor,
             Ceiling = Ceiling,
             Backends = Backends.ToDictionary(
                 b => b.Key,
-                b => new RunFileJson.BackendJson { Plugin = b.Value.Plugin, Model = b.Value.Model, ModelSha256 = b.Value.ModelSha256, Device = b.Value.Device, Error = b.Value.Error, PluginVersion = b.Value.PluginVersion },
+                b => new RunFileJson.RunBackendJson { Plugin = b.Value.Plugin, Model = b.Value.Model, ModelSha256 = b.Value.ModelSha256, Device = b.Value.Device, Error = b.Value.Error, PluginVersion = b.Value.PluginVersion },
                 StringComparer.Ordinal),
         };
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(json, RunFilesContext.Indented.RunFileJson) + "\n");
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(json, OwnedFiles.Indented.RunFileJson) + "\n");
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class RunManifest
         RunFileJson? json;
         try
         {
-            json = JsonSerializer.Deserialize(File.ReadAllBytes(path), RunFilesContext.Indented.RunFileJson);
+            json = JsonSerializer.Deserialize(File.ReadAllBytes(path), OwnedFiles.Indented.RunFileJson);
             if (json?.Config is null || json.Dataset?.Rows is null) throw new FormatException("the config or the dataset is missing");
             return From(json);
         }
@@ -111,7 +111,7 @@ public sealed class RunManifest
     {
         try
         {
-            return From(JsonSerializer.Deserialize(File.ReadAllBytes(path), RunFilesContext.Indented.RunFileJson) ?? new RunFileJson());
+            return From(JsonSerializer.Deserialize(File.ReadAllBytes(path), OwnedFiles.Indented.RunFileJson) ?? new RunFileJson());
         }
         catch (JsonException ex)
         {
@@ -138,7 +138,7 @@ public sealed class RunManifest
             DatasetPath = json.Dataset?.Path ?? "",
             DatasetSha256 = json.Dataset?.Sha256 ?? "",
             Rows = json.Dataset?.Rows ?? 0,
-            Environment = json.Environment?.ToEnvironment(),
+            Environment = json.Environment is { } environment ? RunEnvironment.FromJson(environment) : null,
             HarnessVersion = json.HarnessVersion,
             Floor = json.Floor,
             Ceiling = json.Ceiling,

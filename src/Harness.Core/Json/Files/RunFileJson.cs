@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Harness.Runs.Files;
+namespace Harness.Json.Files;
 
 /// <summary>
 /// <c>run.json</c> as written: snake_case keys in this order. Every key is optional on reading,
@@ -12,31 +12,31 @@ internal sealed class RunFileJson
     public string? Id { get; set; }
     public string? StartedAt { get; set; }
     public string? HarnessVersion { get; set; }
-    public ConfigJson? Config { get; set; }
-    public DatasetJson? Dataset { get; set; }
+    public RunConfigJson? Config { get; set; }
+    public RunDatasetJson? Dataset { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EnvironmentJson? Environment { get; set; }
 
     public string? Floor { get; set; }
     public string? Ceiling { get; set; }
-    public Dictionary<string, BackendJson>? Backends { get; set; }
+    public Dictionary<string, RunBackendJson>? Backends { get; set; }
 
-    internal sealed class ConfigJson
+    internal sealed class RunConfigJson
     {
         public string? Path { get; set; }
         public string? Sha256 { get; set; }
         public string? Text { get; set; }
     }
 
-    internal sealed class DatasetJson
+    internal sealed class RunDatasetJson
     {
         public string? Path { get; set; }
         public string? Sha256 { get; set; }
         public int? Rows { get; set; }
     }
 
-    internal sealed class BackendJson
+    internal sealed class RunBackendJson
     {
         public string? Plugin { get; set; }
         public string? Model { get; set; }
@@ -57,11 +57,4 @@ internal sealed class EnvironmentJson
     public string? Dotnet { get; set; }
     public string? HarnessVersion { get; set; }
     public string? GitCommit { get; set; }
-
-    public static EnvironmentJson From(RunEnvironment e) => new()
-    {
-        Os = e.Os, Cpu = e.Cpu, CpuCores = e.CpuCores, Gpu = e.Gpu, Dotnet = e.DotnetVersion, HarnessVersion = e.HarnessVersion, GitCommit = e.GitCommit,
-    };
-
-    public RunEnvironment ToEnvironment() => new(Os ?? "", Cpu ?? "", CpuCores ?? 0, Gpu, Dotnet ?? "", HarnessVersion ?? "", GitCommit);
 }
