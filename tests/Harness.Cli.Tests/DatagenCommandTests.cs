@@ -61,7 +61,7 @@ public class DatagenCommandTests
         var parse = DatagenCommand.Create().Parse(["--out", _dir]);
 
         Assert.That(parse.Errors, Is.Empty);
-        Assert.That(DatagenCommand.Run(Harness.Datasets.Generation.DatasetGenerator.DefaultSeed, _dir, console), Is.EqualTo(0));
+        Assert.That(DatagenCommand.Run(Harness.DataGen.DatasetGenerator.DefaultSeed, _dir, console), Is.EqualTo(0));
         Assert.That(console.ToString(), Does.Contain("seed 2410").And.Contain("test.jsonl: 1000 rows; used adjust 912, selective_adjust 356, filter 683"));
     }
 

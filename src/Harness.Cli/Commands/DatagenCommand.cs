@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Harness.Datasets.Generation;
+using Harness.DataGen;
 using Harness.Tools;
 
 namespace Harness.Cli.Commands;

@@ -1,6 +1,0 @@
-using System.Collections.Immutable;
-
-namespace Harness.Datasets.Generation;
-
-/// <summary>An intent's text and the concepts it was made from.</summary>
-internal sealed record ComposedIntent(string Text, ImmutableArray<ConceptUse> Uses);

@@ -1,0 +1,40 @@
+namespace Harness.DataGen;
+
+internal static partial class Lexicon
+{
+    private static ConceptFamily Moods() =>
+        new ConceptFamily(ConceptKind.Mood, WordForm.Adjective, new ToolPropensity(0.85, 0.25, 0.8))
+            .Add("moody", "exp -15, con 25, sh -20, sat -20, struct 15", "", "moody_Storm 1, moody_Forest 1")
+            .Add("dreamy", "con -20, bri 15, hi 10, sat -5, bloom 35", "", "soft_Dream 3")
+            .Add("cozy", "temp 30, sat 10, con -5, sh 10, bloom 10", "red.s 10, ora.s 20, yel.s 10, blu.s -15", "warm_Candle 1, warm_Amber 1")
+            .Add("melancholic", "exp -10, sat -30, temp -15, con -5")
+            .Add("nostalgic", "con -15, sat -15, temp 20, lin 15", "", "retro_70s 1, polaroid_SX70 1")
+            .Add("romantic", "bri 10, con -10, sat 5, temp 15, tint 15, bloom 20", "red.s 20, ora.s 10, red.l 10", "soft_Dream 1")
+            .Add("eerie", "exp -20, sat -25, tint -20, temp -10, con 15", "gre.s 20, cya.s 10", "cine_Matrix 1")
+            .Add("serene", "con -10, bri 5, sat -5, temp -5, vib 10", "cya.s 10, blu.s 10")
+            .Add("gloomy", "exp -25, con 10, sat -35, temp -15")
+            .Add("cheerful", "exp 10, bri 15, sat 25, vib 20, temp 10", "", "vivid_Pop 2")
+            .Add("dramatic", "con 40, sh -25, hi -15, struct 25, sat 10", "", "cine_Blockbuster 2")
+            .Add("mysterious", "exp -20, con 20, sh -20, sat -15, temp -10, tint 10")
+            .Add("calm", "con -10, sat -10, temp -5")
+            .Add("energetic", "con 20, sat 30, vib 20, sharp 10", "", "vivid_Pop 1")
+            .Add("playful", "bri 10, sat 25, vib 25, tint 10", "", "vivid_Pop 1, retro_80s 1")
+            .Add("somber", "exp -15, sat -40, con 5")
+            .Add("ethereal", "exp 10, con -25, bri 20, bloom 40, sat -10", "", "soft_Dream 2")
+            .Add("gritty", "con 35, sat -25, struct 40, sharp 20", "", "cine_Bleach 2")
+            .Add("lonely", "exp -10, sat -30, temp -20, con -5")
+            .Add("hopeful", "exp 10, bri 10, sat 10, temp 15, bloom 10")
+            .Add("tense", "con 30, sat -20, tint -15, struct 20")
+            .Add("peaceful", "con -15, bri 10, sat -5, temp 5")
+            .Add("whimsical", "bri 15, sat 20, tint 15, bloom 15", "", "faded_Pastel 1")
+            .Add("dark", "exp -30, bri -20, con 20, sh -30", "", "cine_Noir 1")
+            .Add("airy", "exp 15, bri 20, con -20, sh 20, sat -10", "", "faded_Pastel 1")
+            .Add("light and airy", "exp 20, bri 20, con -25, sh 25, sat -10, hi -10", "", "faded_Pastel 2")
+            .Add("sinister", "exp -25, con 30, sat -30, tint -15, sh -20")
+            .Add("warm and fuzzy", "temp 30, con -15, bloom 25, sat 5", "", "warm_Candle 1")
+            .Add("intimate", "exp -10, temp 20, bloom 15, con 5, sh -10", "", "warm_Candle 1")
+            .Add("epic", "con 30, struct 30, sat 15, sh -10, sharp 15", "", "cine_Blockbuster 3")
+            .Add("haunting", "exp -20, sat -45, temp -10, con 10")
+            .Add("upbeat", "exp 5, sat 20, vib 25, con 10")
+            .Add("bittersweet", "sat -15, temp 10, con -10, lin 10");
+}

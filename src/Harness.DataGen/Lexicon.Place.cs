@@ -1,0 +1,42 @@
+namespace Harness.DataGen;
+
+internal static partial class Lexicon
+{
+    private static ConceptFamily Places() =>
+        new ConceptFamily(ConceptKind.Place, WordForm.Noun, new ToolPropensity(0.8, 0.5, 0.55))
+            .Add("tokyo", "con 20, sat 15, tint 15, temp -15, bloom 15", "red.s 15, blu.s 25, cya.s 20", "vivid_Neon 2, cine_NeonNoir 1")
+            .Add("paris", "con -10, sat -5, temp 10, tint 5, lin 10", "ora.l 10, red.s 10", "faded_Matte 1")
+            .Add("new york", "con 20, sat -10, struct 20, temp -5", "yel.s 15, blu.s -10", "cool_Steel 1")
+            .Add("london", "con 5, sat -20, temp -15", "red.s 15, blu.s 5", "moody_Storm 1")
+            .Add("havana", "sat 25, temp 20, vib 15, con 5", "cya.s 25, ora.s 20, yel.s 20", "vivid_Tropical 1, faded_Dusty 1")
+            .Add("marrakech", "temp 30, sat 15, con 10", "red.s 20, ora.s 35, yel.s 15", "warm_Amber 2")
+            .Add("iceland", "sat -10, temp -25, con 15, struct 15", "cya.s 20, blu.s 15, gre.s -10", "cool_Arctic 2")
+            .Add("sahara", "temp 40, sat 10, con 10, hi 10", "ora.s 30, yel.s 30, blu.s -20", "warm_Amber 2")
+            .Add("desert", "temp 35, sat 5, con 10, hi 10", "ora.s 25, yel.s 25, blu.s -15", "cine_Western 1, warm_Amber 1")
+            .Add("beach", "exp 10, bri 10, sat 15, vib 15, temp 10", "cya.s 30, blu.s 20, yel.s 10", "vivid_Tropical 1")
+            .Add("tropical island", "sat 30, vib 25, temp 10, tint -5", "cya.s 35, blu.s 25, gre.s 25", "vivid_Tropical 3")
+            .Add("arctic", "bri 10, sat -20, temp -40", "blu.s 20, cya.s 15", "cool_Arctic 3")
+            .Add("forest", "exp -10, sat 5, tint -15, con 10", "gre.s 25, gre.l -10, yel.s 10", "moody_Forest 2")
+            .Add("jungle", "sat 25, vib 20, tint -20, con 10", "gre.s 40, yel.s 15", "vivid_Tropical 1, moody_Forest 1")
+            .Add("mountains", "con 15, struct 20, temp -10, sat 5", "blu.s 15, gre.s 10", "cool_Steel 1")
+            .Add("alps", "bri 10, con 10, temp -15, sharp 10", "blu.s 20, cya.s 10")
+            .Add("city", "con 20, sat -10, struct 20, temp -10", "", "cool_Steel 1")
+            .Add("countryside", "sat 10, vib 15, temp 10, con -5", "gre.s 20, yel.s 15")
+            .Add("venice", "temp 15, sat 5, con -5, lin 10", "ora.s 15, cya.s 15", "faded_HighNoon 1")
+            .Add("mumbai", "sat 20, temp 20, con 10, vib 10", "ora.s 20, yel.s 20, red.s 10")
+            .Add("los angeles", "exp 10, temp 20, sat 10, con 5, hi 10", "ora.s 15, yel.s 10, blu.s 10", "faded_HighNoon 2")
+            .Add("miami", "sat 30, tint 20, vib 20, temp 10", "cya.s 30, red.s 20, blu.s 15", "retro_80s 2, vivid_Neon 1")
+            .Add("berlin", "con 20, sat -25, struct 20, temp -10", "", "cine_Bleach 1")
+            .Add("seoul", "con 15, sat 10, temp -10, tint 10, bloom 10", "blu.s 15, red.s 10", "vivid_Neon 1")
+            .Add("hong kong", "con 25, sat 15, tint -15, temp -10, bloom 10", "gre.s 20, cya.s 20, red.s 15", "cine_NeonNoir 2")
+            .Add("ocean", "sat 15, temp -20, tint -5, vib 10", "cya.s 35, blu.s 35, blu.l -10", "cool_Ocean 3")
+            .Add("lake", "con -5, sat 5, temp -10", "cya.s 20, blu.s 15, gre.s 10", "cool_Ocean 1")
+            .Add("savanna", "temp 30, sat 10, con 5, hi 5", "yel.s 30, ora.s 20, gre.s -15", "warm_GoldenHour 1")
+            .Add("tuscany", "temp 20, sat 10, con -5, hi 10", "yel.s 25, ora.s 15, gre.s 5", "warm_GoldenHour 1")
+            .Add("santorini", "exp 10, bri 15, sat 15, temp -5", "blu.s 35, cya.s 20, blu.l -5")
+            .Add("scandinavia", "bri 10, con -10, sat -20, temp -15", "", "fuji_Eterna 1")
+            .Add("highlands", "con 15, sat -10, tint -10, struct 15", "gre.s 15, gre.l -10")
+            .Add("subway", "exp -10, con 15, tint -20, sat -15", "gre.s 20, cya.s 10", "cine_Matrix 1")
+            .Add("diner", "temp 20, sat 15, tint 10, con 10", "red.s 25, cya.s 15", "retro_70s 1")
+            .Add("suburbs", "sat 5, temp 5, con -5, bri 5");
+}
