@@ -3,13 +3,23 @@ using Harness.Metrics;
 
 namespace Harness.Formatting;
 
-/// <summary>Number and name formatting shared by the report writers; always the invariant culture.</summary>
+/// <summary>
+/// The one number formatter of the text the harness writes (reports, gate messages): always the
+/// invariant culture, and one format per kind of number, so a score reads the same everywhere.
+/// </summary>
 internal static class Fmt
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>A score in [0, 1] with three decimals.</summary>
     public static string Score(double value) => value.ToString("0.000", Inv);
+
+    /// <summary>
+    /// A difference of scores with its sign and three decimals: <c>+0.012</c>, <c>-0.020</c>. The minus
+    /// is the ASCII hyphen-minus in every report and gate message (terminals and diffs read it, and
+    /// a reader can paste it back as a number); zero reads <c>+0.000</c>.
+    /// </summary>
+    public static string Signed(double value) => (value >= 0 ? "+" : "-") + Score(Math.Abs(value));
 
     /// <summary>An interval as <c>[lo, hi]</c>, or an empty string when absent.</summary>
     public static string Ci(Interval? ci) => ci is null ? "" : $"[{Score(ci.Lower)}, {Score(ci.Upper)}]";
@@ -23,6 +33,9 @@ internal static class Fmt
         value >= 1 ? value.ToString("#,0.00", Inv)
         : value >= 0.01 || value <= 0 ? value.ToString("0.0000", Inv)
         : value.ToString("0." + new string('0', Math.Min(12, 1 - (int)Math.Floor(Math.Log10(value)))), Inv);
+
+    /// <summary>A filter-intensity error (on the 0-100 intensity scale) with one decimal.</summary>
+    public static string Mae(double value) => value.ToString("0.0", Inv);
 
     /// <summary>A rate as a percentage with one decimal.</summary>
     public static string Percent(double rate) => (rate * 100).ToString("0.0", Inv) + "%";

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
+using Harness.Datasets;
 using Harness.Metrics;
+using Harness.Runs;
 using Harness.Tools;
 using Harness.Yaml;
 
@@ -16,8 +18,6 @@ public static class GatePolicyReader
     private static readonly string[] Keys =
         ["subset", "min_overall", "min_tool_final", "non_inferiority", "max_p95_latency_ms", "max_cost_per_1k_intents", "max_parse_failure_rate", "bootstrap"];
 
-    private static readonly string[] Scenarios = ["single-stream", "offline"];
-    private static readonly string[] Subsets = ["all", "r3", "r5"];
 
     public static GatePolicy Read(string path)
     {
@@ -29,7 +29,7 @@ public static class GatePolicyReader
 
     private static GatePolicy Parse(Source src, YamlMappingNode root)
     {
-        string subset = "all";
+        string subset = Subsets.AllRows;
         double? minOverall = null, maxCost = null, maxParse = null;
         var toolFinal = ImmutableSortedDictionary<ToolName, double>.Empty;
         var margins = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ public static class GatePolicyReader
             var key = (keyNode as YamlScalarNode)?.Value ?? throw src.Error(keyNode, "policy", "keys must be plain names");
             switch (key)
             {
-                case "subset": subset = src.OneOf(value, key, Subsets); break;
+                case "subset": subset = src.OneOf(value, key, Subsets.Names); break;
                 case "min_overall": minOverall = src.Number(value, key, 0, 1); break;
                 case "max_cost_per_1k_intents": maxCost = src.Number(value, key, 0, double.MaxValue); break;
                 case "max_parse_failure_rate": maxParse = src.Number(value, key, 0, 1); break;
@@ -54,7 +54,7 @@ public static class GatePolicyReader
                     break;
                 case "max_p95_latency_ms":
                     foreach (var (name, v) in src.Map(value, key))
-                        latency = latency.Add(src.OneOf(name, $"{key}.{name.Value}", Scenarios), src.Number(v, $"{key}.{name.Value}", double.Epsilon, double.MaxValue));
+                        latency = latency.Add(src.OneOf(name, $"{key}.{name.Value}", ScenarioNames.All), src.Number(v, $"{key}.{name.Value}", double.Epsilon, double.MaxValue));
                     break;
                 case "bootstrap":
                     foreach (var (name, v) in src.Map(value, key))

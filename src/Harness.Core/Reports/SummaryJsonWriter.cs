@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.Datasets;
 using Harness.Json.Files;
 using Harness.Metrics;
 using Harness.Runs;
@@ -42,7 +43,7 @@ public sealed class SummaryJsonWriter : IReportWriter
     private static SummaryFileJson.SummaryResultJson Result(BackendRunResult result, Baselines baselines)
     {
         var m = result.Metrics;
-        var all = m.Subset("all");
+        var all = m.Subset(Subsets.AllRows);
         return new()
         {
             Label = result.Label,

@@ -53,5 +53,5 @@ public static class StoredResults
         System.IO.Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal);
 
     private static ImmutableArray<StoredResult> Order(IEnumerable<StoredResult> results) =>
-        [.. results.OrderBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Scenario == "single-stream" ? 0 : 1).ThenBy(r => r.Scenario, StringComparer.Ordinal)];
+        [.. results.OrderBy(r => r.Label, StringComparer.Ordinal).ThenBy(r => r.Scenario == ScenarioNames.SingleStream ? 0 : 1).ThenBy(r => r.Scenario, StringComparer.Ordinal)];
 }

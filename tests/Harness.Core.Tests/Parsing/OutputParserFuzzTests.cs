@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Runs;
 using Harness.Tests.Support;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Harness.Tools;
 
-namespace Harness.Datasets;
+namespace Harness.Tools;
 
 /// <summary>A used tool with its parameters (the teacher's, or a parsed student output).</summary>
 public abstract record ToolSetting(ToolName Tool);
