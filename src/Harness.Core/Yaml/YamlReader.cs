@@ -4,8 +4,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace Harness.Yaml;
 
-/// <summary>Typed reads from a YAML node that fail with one line naming the file, line and field.</summary>
-internal sealed class YamlReader(string file)
+/// <summary>
+/// The one YAML reader of the harness (eval.yaml and gate policies): typed reads from a YAML node
+/// that fail with one line naming the file, line and field.
+/// </summary>
+internal sealed class YamlReader(string file, bool sentences = false)
 {
     /// <summary>
     /// The first document of <paramref name="text"/>, or null when there is none. Malformed YAML is an
@@ -35,8 +38,12 @@ internal sealed class YamlReader(string file)
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 
+    /// <summary>
+    /// <c>FILE:LINE: field: problem</c>; with <c>sentences</c> (gate policies, whose messages have
+    /// always been sentences) it ends with a full stop.
+    /// </summary>
     public InputException Error(YamlNode node, string field, string problem) =>
-        new($"{file}:{node.Start.Line}: {field}: {problem}");
+        new($"{file}:{node.Start.Line}: {field}: {problem}{(sentences ? "." : "")}");
 
     public YamlMappingNode Mapping(YamlNode node, string field, IReadOnlyCollection<string> allowedKeys)
     {
@@ -91,6 +98,47 @@ internal sealed class YamlReader(string file)
         if (node is not YamlSequenceNode seq) throw Error(node, field, "must be a list, e.g. [a, b]");
         return [.. seq.Children.Select((n, i) => String(n, $"{field}[{i}]"))];
     }
+
+    /// <summary>The name: value pairs of a mapping whose keys are data (tools, metrics, scenarios), not a fixed set.</summary>
+    public IEnumerable<(YamlScalarNode Key, YamlNode Value)> Pairs(YamlNode node, string field) =>
+        node is YamlMappingNode map
+            ? map.Children.Select(c => (c.Key as YamlScalarNode ?? throw Error(c.Key, field, "keys must be plain names"), c.Value))
+            : throw Error(node, field, "expected a mapping of name: value");
+
+    /// <summary>
+    /// A number in [<paramref name="min"/>, <paramref name="max"/>] (a whole one when <paramref name="integer"/>),
+    /// the message saying which bound it broke: <c>must not be negative</c>, <c>must be more than 0</c>
+    /// (<paramref name="min"/> = <see cref="double.Epsilon"/>), <c>must be at least</c>, <c>must be at most</c>.
+    /// </summary>
+    public double Bounded(YamlNode node, string field, double min, double max, string what = "a number", bool integer = false)
+    {
+        if (node is not YamlScalarNode { Value: { } text } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
+            throw Error(node, field, $"expected {what}, got {Describe(node)}");
+        if (integer && value != Math.Floor(value)) throw Error(node, field, $"expected a whole number, got {text}");
+        if (value < min)
+        {
+            throw Error(node, field, value < 0 ? $"must not be negative, got {text}"
+                : min == double.Epsilon ? $"must be more than 0, got {text}"
+                : $"must be at least {min.ToString(CultureInfo.InvariantCulture)}, got {text}");
+        }
+
+        if (value > max) throw Error(node, field, $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, got {text}");
+        return value;
+    }
+
+    /// <summary>A single value among <paramref name="valid"/> (ordinal).</summary>
+    public string OneOf(YamlNode node, string field, IReadOnlyList<string> valid) =>
+        node is YamlScalarNode { Value: { } text } && valid.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw Error(node, field, $"expected one of {string.Join(", ", valid)}, got {Describe(node)}");
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s => $"'{SafeName.Show(s.Value ?? "")}'",
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        _ => "nothing",
+    };
 
     public static string Join(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
 
