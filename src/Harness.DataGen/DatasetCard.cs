@@ -1,6 +1,6 @@
+using Harness.Datasets;
 using System.Globalization;
 using System.Text;
-using Harness.Datasets;
 using Harness.Tools;
 
 namespace Harness.DataGen;

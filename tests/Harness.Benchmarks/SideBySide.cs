@@ -6,6 +6,7 @@ using Harness.Datasets;
 using Harness.Plugins;
 using Harness.Plugins.LlamaCpp;
 using Harness.Plugins.Onnx;
+using Harness.Runs;
 using Harness.Running;
 
 namespace Harness.Benchmarks;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Harness.Metrics;
 using Harness.Reports;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using Harness.Reports;
+using Harness.Runs;
 using Harness.Running;
 
 namespace Harness.Cli.Progress;

@@ -66,8 +66,8 @@ public sealed record DatasetStatistics(
             rows.Count,
             used,
             repeats,
-            rows.Count(r => r.Repeats >= 3),
-            rows.Count(r => r.Repeats >= 5),
+            rows.Count(r => r.Repeats >= Subsets.R3MinRepeats),
+            rows.Count(r => r.Repeats >= Subsets.R5MinRepeats),
             rows.Count == 0 ? 0 : rows.Max(r => r.Repeats),
             rows.Count == 0 ? 0 : rows.Average(r => r.Repeats),
             filterCounts,
@@ -115,7 +115,7 @@ public sealed record DatasetStatistics(
         sb.Append(string.Join("  ", values.Select((v, i) => v.PadRight(widths[i]))).TrimEnd()).Append('\n');
         sb.Append('\n');
         sb.Append("repeats: ").Append(string.Join(", ", Repeats.Select(b => $"{b.Label}: {N(b.Rows)}"))).Append('\n');
-        sb.Append(CultureInfo.InvariantCulture, $"subsets: r3 (repeats >= 3) {N(R3Rows)} rows, r5 (repeats >= 5) {N(R5Rows)} rows\n");
+        sb.Append(CultureInfo.InvariantCulture, $"subsets: {Subsets.R3} (repeats >= {Subsets.R3MinRepeats}) {N(R3Rows)} rows, {Subsets.R5} (repeats >= {Subsets.R5MinRepeats}) {N(R5Rows)} rows\n");
         sb.Append(CultureInfo.InvariantCulture, $"filters: {N(FilterNamesUsed)} distinct names used\n");
         if (ParameterRanges.Length > 0)
         {

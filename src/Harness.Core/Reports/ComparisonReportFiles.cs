@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Runs;
 
 namespace Harness.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Harness.Datasets;
 using Harness.Metrics;
-using Harness.Parsing;
+using Harness.Runs;
 
 namespace Harness.Running;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Harness.Running;
+using Harness.Runs;
 
 namespace Harness.Cli.Tests.Commands;
 

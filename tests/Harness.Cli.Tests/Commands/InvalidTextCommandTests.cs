@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Cli.Tests.Commands;

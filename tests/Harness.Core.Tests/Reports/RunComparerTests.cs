@@ -1,6 +1,6 @@
 using Harness.Metrics;
 using Harness.Reports;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 

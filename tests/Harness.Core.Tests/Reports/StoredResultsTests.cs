@@ -1,4 +1,4 @@
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 
