@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Harness.Datasets;
 using Harness.Tools;
 
 namespace Harness.DataGen;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Harness.Datasets;
 using Harness.Tools;
 
 namespace Harness.DataGen;

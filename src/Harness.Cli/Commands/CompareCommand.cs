@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Harness.Metrics;
 using Harness.Reports;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Harness.Cli.Progress;
+using Harness.Datasets;
 using Harness.Plugins;
-using Harness.Reports;
 using Harness.Running;
+using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 
@@ -137,7 +138,7 @@ internal static class EvalCommand
                 output.WriteLine($"{prefix} FAILED: {result.Error}");
                 continue;
             }
-            var all = m.Subset("all");
+            var all = m.Subset(Subsets.AllRows);
             var ci = all.OverallCi95 is { } c ? string.Create(inv, $" [{c.Lower:0.000}, {c.Upper:0.000}]") : "";
             var latency = m.Latency is { } l ? string.Create(inv, $", intent p50 {l.PerIntent.P50:0.##} ms p95 {l.PerIntent.P95:0.##} ms") : "";
             var speed = m.Throughput is { } t ? string.Create(inv, $", {t.IntentsPerSecond:0.#} intents/s") : "";

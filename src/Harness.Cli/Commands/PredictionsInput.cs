@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Datasets;
 using Harness.Parsing;
+using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Harness.Reports;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 

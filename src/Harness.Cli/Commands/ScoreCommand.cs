@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Harness.Datasets;
 using Harness.Metrics;
-using Harness.Parsing;
 using Harness.Reports;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Cli.Commands;
@@ -34,8 +33,7 @@ internal static class ScoreCommand
             var metrics = Score(dataset, predictions, new BootstrapOptions(parseResult.GetValue(seed)));
             var missingList = await OutputPath.WriteAsync(directory, "--out", async () =>
             {
-                Directory.CreateDirectory(directory);
-                MetricsJson.Write(metrics, Path.Combine(directory, RunLayout.MetricsFile));
+                MetricsJson.Write(directory, metrics);
                 CallRecordJson.WriteAll(Path.Combine(directory, RunLayout.PredictionsFile), predictions.Calls);
                 var result = new BackendRunResult(Path.GetFileNameWithoutExtension(predictions.Path), metrics, predictions.Calls);
                 await new MarkdownReportWriter().WriteAsync(new RunReport(metrics.Run.Id, dataset, [result], null), directory, cancellationToken);

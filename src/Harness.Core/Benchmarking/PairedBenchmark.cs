@@ -4,6 +4,7 @@ using Harness.Backends;
 using Harness.Datasets;
 using Harness.Plugins;
 using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using Descriptive = MathNet.Numerics.Statistics.Statistics;
 

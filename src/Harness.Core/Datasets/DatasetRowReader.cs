@@ -26,7 +26,7 @@ internal sealed class DatasetRowReader(string path, ImmutableArray<string> filte
         }
         catch (JsonException ex)
         {
-            Problems.Add($"{path}:{lineNumber}: not valid JSON ({FirstSentence(ex.Message)}); is the line truncated?");
+            Problems.Add($"{path}:{lineNumber}: not valid JSON ({JsonErrors.FirstSentence(ex)}); is the line truncated?");
             return null;
         }
         using (document)
@@ -74,12 +74,6 @@ internal sealed class DatasetRowReader(string path, ImmutableArray<string> filte
             if (!seen.Add(property.Name)) Add(SafeName.Show(name), "duplicate key; each key may appear once (a parser would silently keep one of them)");
             else CheckUniqueKeys(property.Value, name);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return (cut < 0 ? message : message[..cut]).TrimEnd('.');
     }
 
     private string? ReadUniqueString(JsonElement root, string field, Dictionary<string, int> seen)

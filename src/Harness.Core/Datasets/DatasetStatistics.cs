@@ -46,8 +46,8 @@ public sealed record DatasetStatistics(
             rows.Length,
             used,
             repeats,
-            rows.Count(r => r.Repeats >= 3),
-            rows.Count(r => r.Repeats >= 5),
+            rows.Count(r => r.Repeats >= Subsets.R3MinRepeats),
+            rows.Count(r => r.Repeats >= Subsets.R5MinRepeats),
             filterNames,
             [.. Ranges(rows)]);
     }
@@ -91,7 +91,7 @@ public sealed record DatasetStatistics(
         sb.Append(string.Join("  ", values.Select((v, i) => v.PadRight(widths[i]))).TrimEnd()).Append('\n');
         sb.Append('\n');
         sb.Append("repeats: ").Append(string.Join(", ", Repeats.Select(b => $"{b.Label}: {N(b.Rows)}"))).Append('\n');
-        sb.Append(CultureInfo.InvariantCulture, $"subsets: r3 (repeats >= 3) {N(R3Rows)} rows, r5 (repeats >= 5) {N(R5Rows)} rows\n");
+        sb.Append(CultureInfo.InvariantCulture, $"subsets: {Subsets.R3} (repeats >= {Subsets.R3MinRepeats}) {N(R3Rows)} rows, {Subsets.R5} (repeats >= {Subsets.R5MinRepeats}) {N(R5Rows)} rows\n");
         sb.Append(CultureInfo.InvariantCulture, $"filters: {N(FilterNamesUsed)} distinct names used\n");
         if (ParameterRanges.Length > 0)
         {

@@ -18,41 +18,43 @@ internal sealed class TeacherSettingReader(Action<string, string> add, IReadOnly
     {
         var ok = true;
         var values = new List<double>();
-        if (tool == ToolName.Adjust)
+        var groups = ToolShape.Groups(tool);
+        if (groups is [{ Key: null } flat])
+            return ReadGroup(value, flat, prefix, values) ? new VectorSetting(tool, [.. values]) : null;
+
+        ok &= NoUnknownKeys(value, prefix, groups.Select(g => g.Key!));
+        foreach (var group in groups)
         {
-            ok &= NoUnknownKeys(value, prefix, ToolSchema.AdjustParameters);
-            foreach (var name in ToolSchema.AdjustParameters)
-                ok &= ReadNumber(value, name, $"{prefix}.{name}", ToolSchema.ParameterMin, ToolSchema.ParameterMax, values);
-        }
-        else
-        {
-            ok &= NoUnknownKeys(value, prefix, ToolSchema.SelectiveColors);
-            foreach (var colour in ToolSchema.SelectiveColors)
-            {
-                var field = $"{prefix}.{colour}";
-                if (!value.TryGetProperty(colour, out var channels)) { add(field, "missing"); ok = false; continue; }
-                if (channels.ValueKind != JsonValueKind.Object) { add(field, $"expected an object with saturation and luminance, got {JsonText.Describe(channels)}"); ok = false; continue; }
-                ok &= NoUnknownKeys(channels, field, ToolSchema.SelectiveChannels);
-                foreach (var channel in ToolSchema.SelectiveChannels)
-                    ok &= ReadNumber(channels, channel, $"{field}.{channel}", ToolSchema.ParameterMin, ToolSchema.ParameterMax, values);
-            }
+            var field = $"{prefix}.{group.Key}";
+            if (!value.TryGetProperty(group.Key!, out var inner)) { add(field, "missing"); ok = false; continue; }
+            if (inner.ValueKind != JsonValueKind.Object) { add(field, $"expected an object with {string.Join(" and ", group.Parameters)}, got {JsonText.Describe(inner)}"); ok = false; continue; }
+            ok &= ReadGroup(inner, group, field, values);
         }
         return ok ? new VectorSetting(tool, [.. values]) : null;
     }
 
+    // Every parameter of the group present and in range, and no other key.
+    private bool ReadGroup(JsonElement value, ParameterGroup group, string field, List<double> values)
+    {
+        var ok = NoUnknownKeys(value, field, group.Parameters);
+        foreach (var name in group.Parameters)
+            ok &= ReadNumber(value, name, $"{field}.{name}", ToolSchema.ParameterMin, ToolSchema.ParameterMax, values);
+        return ok;
+    }
+
     private FilterSetting? ReadFilter(JsonElement value)
     {
-        var ok = NoUnknownKeys(value, prefix, ["name", "intensity"]);
+        var ok = NoUnknownKeys(value, prefix, ToolShape.FilterKeys);
         string? name = null;
-        if (!value.TryGetProperty("name", out var nameValue)) { add($"{prefix}.name", "missing"); ok = false; }
-        else if (nameValue.ValueKind != JsonValueKind.String) { add($"{prefix}.name", $"expected a string, got {JsonText.Describe(nameValue)}"); ok = false; }
+        if (!value.TryGetProperty(ToolShape.FilterName, out var nameValue)) { add($"{prefix}.{ToolShape.FilterName}", "missing"); ok = false; }
+        else if (nameValue.ValueKind != JsonValueKind.String) { add($"{prefix}.{ToolShape.FilterName}", $"expected a string, got {JsonText.Describe(nameValue)}"); ok = false; }
         else
         {
             name = nameValue.GetString()!;
-            if (!filters.Contains(name)) { add($"{prefix}.name", $"'{JsonText.Shorten(name)}' is not in the filter catalogue ({FilterCatalog.FileName})"); ok = false; }
+            if (!filters.Contains(name)) { add($"{prefix}.{ToolShape.FilterName}", $"'{JsonText.Shorten(name)}' is not in the filter catalogue ({FilterCatalog.FileName})"); ok = false; }
         }
         var intensity = new List<double>();
-        ok &= ReadNumber(value, "intensity", $"{prefix}.intensity", ToolSchema.IntensityMin, ToolSchema.IntensityMax, intensity);
+        ok &= ReadNumber(value, ToolShape.FilterIntensity, $"{prefix}.{ToolShape.FilterIntensity}", ToolSchema.IntensityMin, ToolSchema.IntensityMax, intensity);
         return ok ? new FilterSetting(name!, intensity[0]) : null;
     }
 

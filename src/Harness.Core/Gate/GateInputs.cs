@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Harness.Metrics;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Gate;
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Gate.Rules;
+using Harness.Metrics;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Gate;
@@ -25,8 +27,8 @@ public sealed record GatePolicy(
     ImmutableSortedDictionary<string, double> MaxP95LatencyMs,
     double? MaxCostPer1kIntents,
     double? MaxParseFailureRate,
-    int Resamples = 1000,
-    int Seed = 20241002)
+    int Resamples = BootstrapOptions.DefaultResamples,
+    int Seed = BootstrapOptions.DefaultSeed)
 {
     /// <summary>The metrics a non-inferiority rule can name (the paired comparison's metric names).</summary>
     public static ImmutableArray<string> ComparableMetrics { get; } = ["overall", "adjust.final", "selective_adjust.final", "filter.final"];
@@ -41,7 +43,7 @@ public sealed record GatePolicy(
         if (MinOverall is { } overall) rules.Add(new MinOverallRule(overall));
         foreach (var (tool, min) in MinToolFinal) rules.Add(new MinToolFinalRule(tool, min));
         foreach (var metric in ComparableMetrics.Where(NonInferiority.ContainsKey)) rules.Add(new NonInferiorityRule(metric, NonInferiority[metric]));
-        foreach (var (scenario, ms) in MaxP95LatencyMs.OrderBy(kv => kv.Key == "single-stream" ? 0 : 1)) rules.Add(new MaxP95LatencyRule(scenario, ms));
+        foreach (var (scenario, ms) in MaxP95LatencyMs.OrderBy(kv => kv.Key == ScenarioNames.SingleStream ? 0 : 1)) rules.Add(new MaxP95LatencyRule(scenario, ms));
         if (MaxCostPer1kIntents is { } cost) rules.Add(new MaxCostRule(cost));
         if (MaxParseFailureRate is { } rate) rules.Add(new MaxParseFailureRateRule(rate));
         return rules.ToImmutable();

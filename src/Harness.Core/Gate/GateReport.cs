@@ -1,5 +1,5 @@
 using System.Text;
-using Harness.Reports;
+using Harness.Formatting;
 
 namespace Harness.Gate;
 

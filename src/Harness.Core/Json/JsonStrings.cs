@@ -69,15 +69,20 @@ internal static class JsonStrings
     }
 
     /// <summary>
-    /// Writes <paramref name="value"/> (or null) as the string property <paramref name="name"/>,
-    /// lone surrogates as <c>\uXXXX</c> escapes so that <see cref="GetExact"/> reads back the same text.
+    /// Writes <paramref name="value"/> (or null) as a string value, lone surrogates as
+    /// <c>\uXXXX</c> escapes so that <see cref="GetExact"/> reads back the same text.
     /// </summary>
-    public static void WriteExact(Utf8JsonWriter writer, string name, string? value)
+    public static void WriteExactValue(Utf8JsonWriter writer, string? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value is null || IndexOfLoneSurrogate(value) < 0)
+        if (value is null)
         {
-            writer.WriteString(name, value);
+            writer.WriteNullValue();
+            return;
+        }
+        if (IndexOfLoneSurrogate(value) < 0)
+        {
+            writer.WriteStringValue(value);
             return;
         }
         var literal = new StringBuilder("\"");
@@ -89,7 +94,6 @@ internal static class JsonStrings
             start = at + 1;
         }
         literal.Append(JsonEncodedText.Encode(value.AsSpan(start), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value).Append('"');
-        writer.WritePropertyName(name);
         writer.WriteRawValue(literal.ToString());
     }
 

@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Harness.Json.Files;
 using Harness.Tools;
 
 namespace Harness.Metrics;
@@ -15,23 +14,23 @@ public static class AugmentationCandidateJson
     public static string Serialize(AugmentationCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var line = new AugmentationCandidateLineJson
         {
-            w.WriteStartObject();
-            w.WriteString("id", candidate.Id);
-            w.WriteString("intent", candidate.Intent);
-            w.WriteString("tool", candidate.Tool.WireName());
-            w.WriteString("reason", candidate.Reason);
-            if (candidate.Cosine is { } cosine) w.WriteNumber("cosine", cosine);
-            else w.WriteNull("cosine");
-            w.WritePropertyName("expected");
-            w.WriteRawValue(candidate.ExpectedJson);
-            w.WritePropertyName("produced");
-            w.WriteRawValue(candidate.ProducedJson);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+            Id = candidate.Id,
+            Intent = candidate.Intent,
+            Tool = candidate.Tool.WireName(),
+            Reason = candidate.Reason,
+            Cosine = candidate.Cosine is { } cosine ? cosine : null,
+            Expected = Element(candidate.ExpectedJson),
+            Produced = Element(candidate.ProducedJson),
+        };
+        return JsonSerializer.Serialize(line, OwnedFiles.Line.AugmentationCandidateLineJson);
+    }
+
+    private static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     /// <summary>Writes candidates to a JSONL file, replacing it.</summary>

@@ -1,4 +1,4 @@
-using Harness.Datasets;
+using Harness.Tools;
 
 namespace Harness.Metrics;
 

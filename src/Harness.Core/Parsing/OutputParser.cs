@@ -52,9 +52,7 @@ public sealed class OutputParser
         }
         catch (JsonException ex)
         {
-            var message = ex.Message;
-            var cut = message.IndexOf(". ", StringComparison.Ordinal);
-            return Failure(tool, ParseFailureKind.InvalidJson, cut < 0 ? message : message[..cut]);
+            return Failure(tool, ParseFailureKind.InvalidJson, JsonErrors.FirstSentence(ex));
         }
         using (document)
             return ParseParsedText(tool, document.RootElement);

@@ -1,4 +1,3 @@
-using Harness.Datasets;
 using Harness.Tools;
 
 namespace Harness.Parsing;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harness.Datasets;
 using Harness.Json;
 using Harness.Tools;
 
@@ -23,38 +22,37 @@ internal sealed class SettingReader(ToolName tool)
 
     private VectorSetting? ReadVector(JsonElement value)
     {
-        var names = tool.VectorParameters();
-        var values = new double[names.Length];
-        if (tool == ToolName.Adjust)
+        var values = new double[tool.VectorParameters().Length];
+        var groups = ToolShape.Groups(tool);
+        if (groups is [{ Key: null } flat])
         {
-            foreach (var property in value.EnumerateObject())
-            {
-                var index = names.IndexOf(property.Name);
-                if (index < 0) _unknown++;
-                else values[index] = Number(property.Value, property.Name, ToolSchema.ParameterMin, ToolSchema.ParameterMax);
-            }
+            ReadGroup(value, flat, values);
         }
         else
         {
-            var channels = ToolSchema.SelectiveChannels;
-            foreach (var colour in value.EnumerateObject())
+            foreach (var property in value.EnumerateObject())
             {
-                var colourIndex = ToolSchema.SelectiveColors.IndexOf(colour.Name);
-                if (colourIndex < 0) { _unknown++; continue; }
-                if (colour.Value.ValueKind != JsonValueKind.Object)
+                var group = groups.FirstOrDefault(g => g.Key == property.Name);
+                if (group is null) { _unknown++; continue; }
+                if (property.Value.ValueKind != JsonValueKind.Object)
                 {
-                    Fail(ParseFailureKind.WrongShape, $"{colour.Name}: expected an object with saturation and luminance, got {OutputParser.DescribeKind(colour.Value)}");
+                    Fail(ParseFailureKind.WrongShape, $"{group.Key}: expected an object with {string.Join(" and ", group.Parameters)}, got {OutputParser.DescribeKind(property.Value)}");
                     continue;
                 }
-                foreach (var channel in colour.Value.EnumerateObject())
-                {
-                    var channelIndex = channels.IndexOf(channel.Name);
-                    if (channelIndex < 0) _unknown++;
-                    else values[(colourIndex * channels.Length) + channelIndex] = Number(channel.Value, $"{colour.Name}.{channel.Name}", ToolSchema.ParameterMin, ToolSchema.ParameterMax);
-                }
+                ReadGroup(property.Value, group, values);
             }
         }
         return _failure is null ? new VectorSetting(tool, [.. values]) : null;
+    }
+
+    private void ReadGroup(JsonElement value, ParameterGroup group, double[] values)
+    {
+        foreach (var property in value.EnumerateObject())
+        {
+            var index = group.IndexOf(property.Name);
+            if (index < 0) _unknown++;
+            else values[index] = Number(property.Value, group.Path(property.Name), ToolSchema.ParameterMin, ToolSchema.ParameterMax);
+        }
     }
 
     private FilterSetting? ReadFilter(JsonElement value)
@@ -66,15 +64,15 @@ internal sealed class SettingReader(ToolName tool)
         {
             switch (property.Name)
             {
-                case "name":
+                case ToolShape.FilterName:
                     hasName = true;
                     if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Trim().Length > 0)
                         name = property.Value.GetString()!.Trim();
                     else
                         Fail(ParseFailureKind.BadValue, $"name: expected a non-empty string, got {OutputParser.DescribeKind(property.Value)}");
                     break;
-                case "intensity":
-                    intensity = Number(property.Value, "intensity", ToolSchema.IntensityMin, ToolSchema.IntensityMax);
+                case ToolShape.FilterIntensity:
+                    intensity = Number(property.Value, ToolShape.FilterIntensity, ToolSchema.IntensityMin, ToolSchema.IntensityMax);
                     break;
                 default:
                     _unknown++;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Harness.Datasets;
 using Harness.Tools;
 
 namespace Harness.Parsing;
@@ -23,6 +22,13 @@ public static class ToolSettingJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The canonical JSON of a setting as an element, for the files that hold settings.</summary>
+    public static JsonElement ToElement(ToolSetting setting)
+    {
+        using var document = JsonDocument.Parse(ToJson(setting));
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Writes the canonical JSON object of a setting.</summary>
     public static void Write(Utf8JsonWriter writer, ToolSetting setting)
     {
@@ -32,21 +38,16 @@ public static class ToolSettingJson
         switch (setting)
         {
             case FilterSetting filter:
-                writer.WriteString("name", filter.Name);
-                writer.WriteNumber("intensity", filter.Intensity);
+                writer.WriteString(ToolShape.FilterName, filter.Name);
+                writer.WriteNumber(ToolShape.FilterIntensity, filter.Intensity);
                 break;
-            case VectorSetting { Tool: ToolName.Adjust } adjust:
-                for (var i = 0; i < adjust.Values.Length; i++)
-                    writer.WriteNumber(ToolSchema.AdjustParameters[i], adjust.Values[i]);
-                break;
-            case VectorSetting selective:
-                var channels = ToolSchema.SelectiveChannels;
-                for (var c = 0; c < ToolSchema.SelectiveColors.Length; c++)
+            case VectorSetting vector:
+                foreach (var group in ToolShape.Groups(vector.Tool))
                 {
-                    writer.WriteStartObject(ToolSchema.SelectiveColors[c]);
-                    for (var ch = 0; ch < channels.Length; ch++)
-                        writer.WriteNumber(channels[ch], selective.Values[(c * channels.Length) + ch]);
-                    writer.WriteEndObject();
+                    if (group.Key is not null) writer.WriteStartObject(group.Key);
+                    for (var i = 0; i < group.Parameters.Length; i++)
+                        writer.WriteNumber(group.Parameters[i], vector.Values[group.FirstIndex + i]);
+                    if (group.Key is not null) writer.WriteEndObject();
                 }
                 break;
             default:

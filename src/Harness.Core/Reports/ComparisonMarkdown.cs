@@ -1,5 +1,8 @@
 using System.Text;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Metrics;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports;
@@ -14,7 +17,7 @@ public static class ComparisonMarkdown
     /// <summary>The comparison as a whole document (<c>harness compare</c>'s report.md): a title naming the compared runs, then <see cref="Render"/>.</summary>
     public static string Document(RunReport report) => $"# Comparison: {Text(report.RunId)}\n\n{Render(report)}";
 
-    public static string Render(RunReport report, string subset = "all")
+    public static string Render(RunReport report, string subset = Subsets.AllRows)
     {
         var text = new StringBuilder();
         text.Append($"## Side by side ({Text(subset)})\n\n");
@@ -37,7 +40,7 @@ public static class ComparisonMarkdown
     }
 
     /// <summary>Each result's paired difference from the first, or plainly why there is none; empty without comparisons.</summary>
-    public static string Differences(RunReport report, string subset = "all", string heading = "##")
+    public static string Differences(RunReport report, string subset = Subsets.AllRows, string heading = "##")
     {
         if (report.Comparisons is not { Count: > 0 } comparisons) return "";
         var text = new StringBuilder();
@@ -55,9 +58,8 @@ public static class ComparisonMarkdown
     }
 
     private static string Difference(MetricDifference? d) =>
-        d is null ? "–" : d.Ci95 is { } ci ? $"{Signed(d.Difference)} [{Signed(ci.Lower)}, {Signed(ci.Upper)}]" : Signed(d.Difference);
+        d is null ? "–" : d.Ci95 is { } ci ? $"{Fmt.Signed(d.Difference)} [{Fmt.Signed(ci.Lower)}, {Fmt.Signed(ci.Upper)}]" : Fmt.Signed(d.Difference);
 
-    private static string Signed(double value) => (value >= 0 ? "+" : "-") + Fmt.Score(Math.Abs(value));
 
     private static string Text(string? text) => MarkdownBuilder.Text(text);
 }

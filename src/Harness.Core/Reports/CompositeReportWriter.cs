@@ -1,3 +1,5 @@
+using Harness.Runs;
+
 namespace Harness.Reports;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Harness.Reports.Html;
+using Harness.Runs;
 
 namespace Harness.Reports;
 

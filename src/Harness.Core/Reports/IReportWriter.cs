@@ -1,3 +1,5 @@
+using Harness.Runs;
+
 namespace Harness.Reports;
 
 /// <summary>Writes one kind of report for a run (html, markdown, json, ...). Registered by name.</summary>

@@ -1,3 +1,6 @@
+using Harness.Datasets;
+using Harness.Formatting;
+using Harness.Runs;
 
 namespace Harness.Reports;
 
@@ -26,6 +29,6 @@ public sealed class JUnitReportWriter : IReportWriter
                 r.Label,
                 r.Metrics.Run.Scenario,
                 Failure: r.Error is null ? null : $"{r.Label} failed to run: {r.Error}",
-                Output: r.Error is null ? $"overall {Fmt.Score(r.Metrics.Subset("all").Overall)} {Fmt.Ci(r.Metrics.Subset("all").OverallCi95)}; parse failures {Fmt.Percent(r.Metrics.Parse.Rate)}" : null)),
+                Output: r.Error is null ? $"overall {Fmt.Score(r.Metrics.Subset(Subsets.AllRows).Overall)} {Fmt.Ci(r.Metrics.Subset(Subsets.AllRows).OverallCi95)}; parse failures {Fmt.Percent(r.Metrics.Parse.Rate)}" : null)),
         ]);
 }

@@ -1,3 +1,5 @@
+using Harness.Runs;
+
 namespace Harness.Reports;
 
 /// <summary>
@@ -14,9 +16,7 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var result in report.Results)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(RunLayout.ResultDirectory(directory, result.Label, result.Metrics.Run.Scenario), RunLayout.MetricsFile);
-            MetricsJson.Write(result.Metrics, path);
-            files.Add(path);
+            files.Add(MetricsJson.Write(RunLayout.ResultDirectory(directory, result.Label, result.Metrics.Run.Scenario), result.Metrics));
         }
 
         files.AddRange(await new SummaryJsonWriter().WriteAsync(report, directory, cancellationToken));

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Metrics;
 using Harness.Reports.Markdown;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.MarkdownBuilder;
 
@@ -39,9 +41,9 @@ public sealed class MarkdownReportWriter : IReportWriter
         // folder's run.json and metrics.json can hold anything.
         md.Line($"# Evaluation report {Text(report.RunId)}").Line();
         var dataset = report.Dataset;
-        md.Line($"Dataset {Text(dataset.Name)}: {N(dataset.Rows.Length)} intents, sha256 {Text(dataset.Sha256)}.");
+        md.Line($"Dataset {Text(dataset.Name)}: {Fmt.Int(dataset.Rows.Length)} intents, sha256 {Text(dataset.Sha256)}.");
         if (report.Environment is { } env)
-            md.Line($"Environment: {Text(env.Os)}, {Text(env.Cpu)} ({N(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {Text(env.Gpu)}")}, .NET {Text(env.DotnetVersion)}, harness {Text(env.HarnessVersion)}{(env.GitCommit is null ? "" : $" at {Text(env.GitCommit)}")}.");
+            md.Line($"Environment: {Text(env.Os)}, {Text(env.Cpu)} ({Fmt.Int(env.CpuCores)} cores){(env.Gpu is null ? "" : $", {Text(env.Gpu)}")}, .NET {Text(env.DotnetVersion)}, harness {Text(env.HarnessVersion)}{(env.GitCommit is null ? "" : $" at {Text(env.GitCommit)}")}.");
         md.Line().Line("Overall is the mean of the three tools' finals, with its 95% bootstrap interval over intents; higher is better.").Line();
         // The answer first (quality once per backend, latency and cost per scenario), the detail after.
         AnswerMarkdown.Render(md, report);
@@ -65,14 +67,14 @@ public sealed class MarkdownReportWriter : IReportWriter
             return;
         }
 
-        var all = m.Subsets.FirstOrDefault(s => s.Name == "all");
+        var all = m.Subsets.FirstOrDefault(s => s.Name == Subsets.AllRows);
         if (all is not null)
         {
             md.Line().Line("#### Per tool (all)").Line();
             md.Line("| tool | precision | recall | selection F1 | quality | quality n | final [95% CI] | filter intensity MAE |")
               .Line("|---|---:|---:|---:|---:|---:|---|---:|");
             foreach (var t in all.Tools)
-                md.Line($"| {t.Tool.WireName()} | {F(t.Precision)} | {F(t.Recall)} | {F(t.SelectionF1)} | {F(t.Quality)} | {N(t.QualityN)} | {F(t.Final)} {Ci(t.FinalCi95)} | {(t.IntensityMae is { } mae ? mae.ToString("0.0", CultureInfo.InvariantCulture) : "")} |");
+                md.Line($"| {t.Tool.WireName()} | {Fmt.Score(t.Precision)} | {Fmt.Score(t.Recall)} | {Fmt.Score(t.SelectionF1)} | {Fmt.Score(t.Quality)} | {Fmt.Int(t.QualityN)} | {Fmt.Score(t.Final)} {Fmt.Ci(t.FinalCi95)} | {(t.IntensityMae is { } mae ? Fmt.Mae(mae) : "")} |");
         }
 
         Parse(md, m.Parse);
@@ -82,17 +84,17 @@ public sealed class MarkdownReportWriter : IReportWriter
     private static void Parse(MarkdownBuilder md, ParseSummary parse)
     {
         md.Line().Line("#### Parse failures").Line();
-        md.Line($"{N(parse.Failures)} of {N(parse.Calls)} outputs failed to parse ({P(parse.Rate)}) and count as \"not used\"; {N(parse.ClampedValues)} values were clamped into range and {N(parse.UnknownKeys)} unknown keys ignored.");
+        md.Line($"{Fmt.Int(parse.Failures)} of {Fmt.Int(parse.Calls)} outputs failed to parse ({Fmt.Percent(parse.Rate)}) and count as \"not used\"; {Fmt.Int(parse.ClampedValues)} values were clamped into range and {Fmt.Int(parse.UnknownKeys)} unknown keys ignored.");
         md.Line().Line("| failure | count | rate |").Line("|---|---:|---:|");
         foreach (var (kind, count) in parse.ByKind)
-            md.Line($"| {Text(kind)} | {N(count)} | {P(parse.Calls == 0 ? 0 : (double)count / parse.Calls)} |");
+            md.Line($"| {Text(kind)} | {Fmt.Int(count)} | {Fmt.Percent(parse.Calls == 0 ? 0 : (double)count / parse.Calls)} |");
         // One call per (intent, tool), so each tool had a third of the calls.
         var callsPerTool = parse.Calls / (double)ToolSchema.All.Length;
         md.Line().Line("| tool | failures | rate |").Line("|---|---:|---:|");
         foreach (var tool in ToolSchema.All)
         {
             var failures = parse.ByTool.GetValueOrDefault(tool.WireName());
-            md.Line($"| {tool.WireName()} | {N(failures)} | {P(callsPerTool == 0 ? 0 : failures / callsPerTool)} |");
+            md.Line($"| {tool.WireName()} | {Fmt.Int(failures)} | {Fmt.Percent(callsPerTool == 0 ? 0 : failures / callsPerTool)} |");
         }
     }
 
@@ -103,21 +105,12 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Line().Line("#### Latency (ms, warm-up excluded; lower is better)").Line();
             md.Line("| | n | p50 | p90 | p95 | p99 | mean | max |").Line("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (label, s) in new[] { ("per intent", latency.PerIntent), ("per call", latency.PerCall) })
-                md.Line($"| {label} | {N(s.Count)} | {Ms(s.P50)} | {Ms(s.P90)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Mean)} | {Ms(s.Max)} |");
+                md.Line($"| {label} | {Fmt.Int(s.Count)} | {Fmt.Ms(s.P50)} | {Fmt.Ms(s.P90)} | {Fmt.Ms(s.P95)} | {Fmt.Ms(s.P99)} | {Fmt.Ms(s.Mean)} | {Fmt.Ms(s.Max)} |");
         }
         if (m.Throughput is { } throughput)
-            md.Line().Line($"Throughput: {throughput.IntentsPerSecond.ToString("0.00", CultureInfo.InvariantCulture)} intents/s, {throughput.OutputTokensPerSecond.ToString("0.0", CultureInfo.InvariantCulture)} output tokens/s.");
+            md.Line().Line($"Throughput: {Fmt.Rate(throughput.IntentsPerSecond)} intents/s, {Fmt.Rate(throughput.OutputTokensPerSecond)} output tokens/s.");
         if (m.Cost is { } cost)
-            md.Line().Line($"Cost: {cost.UsdPer1kIntents.ToString("0.0000", CultureInfo.InvariantCulture)} USD per 1,000 intents ({cost.Basis}).");
+            md.Line().Line($"Cost: {Fmt.Usd(cost.UsdPer1kIntents)} USD per 1,000 intents ({cost.Basis}).");
     }
 
-    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string P(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-
-    private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Ci(Interval? interval) => interval is null ? "" : $"[{F(interval.Lower)}, {F(interval.Upper)}]";
 }

@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using Harness.Reports.Json;
-using Harness.Running;
+using Harness.Datasets;
+using Harness.Json.Files;
+using Harness.Metrics;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports;
@@ -29,84 +29,49 @@ public sealed class SummaryJsonWriter : IReportWriter
     /// <summary>The summary as indented JSON text with <c>\n</c> line ends.</summary>
     public static string Serialize(RunReport report)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var json = new SummaryFileJson
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            json.WriteString("run_id", report.RunId);
-            json.WriteStartObject("dataset");
-            json.WriteString("name", report.Dataset.Name);
-            json.WriteString("sha256", report.Dataset.Sha256);
-            json.WriteNumber("rows", report.Dataset.Rows.Length);
-            json.WriteEndObject();
-            RunEnvironment.WriteJson(json, report.Environment);
-            json.WriteStartArray("results");
-            foreach (var result in report.Results) Result(json, result, report.Baselines);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+            Schema = Schema,
+            RunId = report.RunId,
+            Dataset = new() { Name = report.Dataset.Name, Sha256 = report.Dataset.Sha256, Rows = report.Dataset.Rows.Length },
+            Environment = report.Environment?.ToJson(),
+            Results = [.. report.Results.Select(r => Result(r, report.Baselines))],
+        };
+        return JsonSerializer.Serialize(json, OwnedFiles.Indented.SummaryFileJson) + "\n";
     }
 
-    private static void Result(Utf8JsonWriter json, BackendRunResult result, Baselines baselines)
+    private static SummaryFileJson.SummaryResultJson Result(BackendRunResult result, Baselines baselines)
     {
         var m = result.Metrics;
-        json.WriteStartObject();
-        json.WriteString("label", result.Label);
-        json.WriteString("backend", m.Run.Backend);
-        json.WriteString("model", m.Run.Model);
-        json.WriteString("model_id", m.Run.ModelId);
-        json.WriteString("scenario", m.Run.Scenario);
-        json.WriteBoolean("baseline", baselines.IsFloor(result));
-        json.WriteString("error", result.Error);
-        json.WriteString("metrics", $"{result.Label}/{m.Run.Scenario}/{RunLayout.MetricsFile}");
-        var all = m.Subset("all");
-        json.Number("overall", all.Overall);
-        json.Interval("overall_ci95", all.OverallCi95);
-        json.WriteStartObject("subsets");
-        foreach (var subset in m.Subsets)
+        var all = m.Subset(Subsets.AllRows);
+        return new()
         {
-            json.WriteStartObject(subset.Name);
-            json.WriteNumber("n", subset.N);
-            json.Number("overall", subset.Overall);
-            json.Interval("overall_ci95", subset.OverallCi95);
-            json.WriteStartObject("finals");
-            foreach (var tool in ToolSchema.All) json.Number(tool.WireName(), subset[tool].Final);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        if (m.Latency is { } latency)
-        {
-            json.WriteStartObject("latency_p95_ms");
-            json.Number("per_intent", latency.PerIntent.P95);
-            json.Number("per_call", latency.PerCall.P95);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("latency_p95_ms");
-
-        if (m.Throughput is { } t)
-        {
-            json.WriteStartObject("throughput");
-            json.Number("intents_per_s", t.IntentsPerSecond);
-            json.Number("output_tokens_per_s", t.OutputTokensPerSecond);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("throughput");
-
-        if (m.Cost is { } c)
-        {
-            json.WriteStartObject("cost");
-            json.Number("usd_per_1k_intents", c.UsdPer1kIntents);
-            json.WriteString("basis", c.Basis);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("cost");
-
-        json.Number("parse_failure_rate", m.Parse.Rate);
-        json.WriteEndObject();
+            Label = result.Label,
+            Backend = m.Run.Backend,
+            Model = m.Run.Model,
+            ModelId = m.Run.ModelId,
+            Scenario = m.Run.Scenario,
+            Baseline = baselines.IsFloor(result),
+            Error = result.Error,
+            Metrics = $"{result.Label}/{m.Run.Scenario}/{RunLayout.MetricsFile}",
+            Overall = Round(all.Overall),
+            OverallCi95 = Round(all.OverallCi95),
+            Subsets = m.Subsets.ToDictionary(s => s.Name, s => new SummaryFileJson.SummarySubsetJson
+            {
+                N = s.N,
+                Overall = Round(s.Overall),
+                OverallCi95 = Round(s.OverallCi95),
+                Finals = ToolSchema.All.ToDictionary(t => t.WireName(), t => Round(s[t].Final)),
+            }),
+            LatencyP95Ms = m.Latency is { } l ? new() { PerIntent = Round(l.PerIntent.P95), PerCall = Round(l.PerCall.P95) } : null,
+            Throughput = m.Throughput is { } t ? new() { IntentsPerS = Round(t.IntentsPerSecond), OutputTokensPerS = Round(t.OutputTokensPerSecond) } : null,
+            Cost = m.Cost is { } c ? new() { UsdPer1kIntents = Round(c.UsdPer1kIntents), Basis = c.Basis } : null,
+            ParseFailureRate = Round(m.Parse.Rate),
+        };
     }
+
+    // summary.json is for reading at a glance: 6 decimals.
+    private static JsonNumber Round(double value) => Math.Round(value, 6);
+
+    private static JsonNumber[]? Round(Interval? ci) => ci is null ? null : [Round(ci.Lower), Round(ci.Upper)];
 }

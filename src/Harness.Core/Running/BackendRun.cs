@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using Harness.Backends;
 using Harness.Metrics;
 using Harness.Plugins;
-using Harness.Reports;
 using Harness.Running.Isolation;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Running;
@@ -113,7 +113,7 @@ internal static class BackendRun
         var metrics = ScenarioMetrics.Build(
             Identity(state, entry, info.Name, info.Model, info.ModelSha256, info.Device, scenario),
             state.Rows, calls, info.SupportsBatching, entry.Cost, state.Config.Seed);
-        MetricsJson.Write(metrics, Path.Combine(directory, RunLayout.MetricsFile));
+        MetricsJson.Write(directory, metrics);
         return new BackendRunResult(entry.Label, metrics, calls);
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Harness.Backends;
 using Harness.Parsing;
 using Harness.Running.Isolation;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Running;

@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using YamlDotNet.RepresentationModel;
+using Harness.Metrics;
+using Harness.Runs;
+using Harness.Yaml;
 
 namespace Harness.Running;
 
@@ -84,7 +87,7 @@ public static class ConfigLoader
             dataset, filters, scenarios,
             YamlReader.Child(map, "warmup") is { } w ? yaml.Int(w, "warmup", 0) : 5,
             YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : 60,
-            YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : 20241002,
+            YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : BootstrapOptions.DefaultSeed,
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
             template, reports, backends,
             Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends),

@@ -8,7 +8,7 @@ namespace Harness.Running;
 /// <param name="Sha256">SHA-256 of its text; <c>--resume</c> refuses when it changed.</param>
 /// <param name="Dataset">The dataset split to run over.</param>
 /// <param name="Filters">The filter catalogue file, or null for the loader's default.</param>
-/// <param name="Scenarios">Scenario names (<see cref="ScenarioNames"/>), in run order.</param>
+/// <param name="Scenarios">Scenario names (<see cref="Runs.ScenarioNames"/>), in run order.</param>
 /// <param name="Warmup">Leading intents run and recorded but excluded from latency, throughput and cost.</param>
 /// <param name="TimeoutSeconds">Limit of one backend call (a batch gets this times its size).</param>
 /// <param name="Seed">Bootstrap seed.</param>
@@ -96,12 +96,3 @@ public enum BackendIsolation
 /// an API model gives per-1,000-token prices.
 /// </summary>
 public sealed record CostConfig(double? UsdPerHour, double? UsdPer1kInputTokens, double? UsdPer1kOutputTokens);
-
-/// <summary>The scenario names (MLPerf's).</summary>
-public static class ScenarioNames
-{
-    public const string SingleStream = "single-stream";
-    public const string Offline = "offline";
-
-    public static ImmutableArray<string> All { get; } = [SingleStream, Offline];
-}

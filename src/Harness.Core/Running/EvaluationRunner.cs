@@ -1,7 +1,7 @@
 using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Plugins;
-using Harness.Reports;
+using Harness.Runs;
 
 namespace Harness.Running;
 

@@ -1,4 +1,5 @@
 using Harness.Reports;
+using Harness.Runs;
 
 namespace Harness.Running;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Harness.Datasets;
 using Harness.Parsing;
+using Harness.Runs;
 
 namespace Harness.Running;
 
@@ -15,5 +16,5 @@ internal sealed record RunState(
     RunManifest? Previous,
     IProgressSink Progress)
 {
-    public string ManifestPath => Path.Combine(Options.RunDirectory, Reports.RunLayout.RunFile);
+    public string ManifestPath => Path.Combine(Options.RunDirectory, RunLayout.RunFile);
 }

@@ -1,6 +1,7 @@
 using Harness.Backends;
 using Harness.Datasets;
 using Harness.Parsing;
+using Harness.Runs;
 
 namespace Harness.Running;
 

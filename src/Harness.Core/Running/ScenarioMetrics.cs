@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Harness.Datasets;
 using Harness.Metrics;
 using Harness.Parsing;
+using Harness.Runs;
 using Harness.Statistics;
 
 namespace Harness.Running;

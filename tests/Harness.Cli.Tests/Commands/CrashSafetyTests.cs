@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 
 namespace Harness.Cli.Tests.Commands;

@@ -1,6 +1,5 @@
 using System.Text;
-using Harness.Reports;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 using Harness.Tools;
 

@@ -3,8 +3,7 @@ using System.Text;
 using Harness.Datasets;
 using Harness.Metrics;
 using Harness.Parsing;
-using Harness.Reports;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Gate;
@@ -64,7 +63,7 @@ public sealed class StoredRunBuilder : IDisposable
             new CostSummary(latencyMs * 0.001, "hardware: 0.40 USD/h x wall time"));
 
         var folder = RunLayout.ResultDirectory(RunDirectory, label, scenario);
-        MetricsJson.Write(metrics, Path.Combine(folder, RunLayout.MetricsFile));
+        MetricsJson.Write(folder, metrics);
         File.WriteAllText(Path.Combine(folder, RunLayout.PredictionsFile), string.Concat(calls.Select(c => CallRecordJson.Serialize(c) + "\n")), new UTF8Encoding(false));
         return Path.Combine(RunDirectory, label);
     }

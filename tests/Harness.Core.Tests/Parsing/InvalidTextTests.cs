@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Harness.Parsing;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 using Harness.Tools;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Harness.Datasets;
 using Harness.Parsing;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 using Harness.Tools;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Tests.Support;
 using Harness.Tools;

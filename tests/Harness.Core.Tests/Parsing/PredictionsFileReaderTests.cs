@@ -1,5 +1,6 @@
 using Harness.Datasets;
 using Harness.Parsing;
+using Harness.Runs;
 using Harness.Tests.Support;
 using Harness.Tools;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Tests.Support;
 using Harness.Tools;

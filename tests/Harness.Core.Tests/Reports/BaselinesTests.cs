@@ -1,10 +1,10 @@
-using Harness.Reports;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 
 public class BaselinesTests
 {
-    private static readonly IReadOnlyList<Harness.Running.BackendRunResult> Results = ReportFixtures.MultiBackendRun().Results;
+    private static readonly IReadOnlyList<BackendRunResult> Results = ReportFixtures.MultiBackendRun().Results;
 
     [Test]
     public void Without_a_config_the_floor_is_the_retrieval_backend_and_the_ceiling_the_teacher()

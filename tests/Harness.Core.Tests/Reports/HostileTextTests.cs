@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Harness.Reports;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Harness.Datasets;
 using Harness.Reports;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 
 namespace Harness.Core.Tests.Reports;

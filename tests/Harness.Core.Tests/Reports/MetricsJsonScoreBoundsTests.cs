@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Harness.Reports;
+using Harness.Runs;
 using Harness.Tests.Support;
 
 namespace Harness.Core.Tests.Reports;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Harness.Reports;
+using Harness.Runs;
 using Harness.Tests.Support;
 
 namespace Harness.Core.Tests.Reports;
@@ -50,18 +50,17 @@ public class MetricsJsonTests
     public void A_written_file_reads_back_to_the_same_metrics(bool measured)
     {
         var metrics = MetricsSamples.Metrics(measured);
-        var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");
+        var folder = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}");
         try
         {
-            MetricsJson.Write(metrics, path);
-            var back = MetricsJson.Read(path);
+            var back = MetricsJson.Read(MetricsJson.Write(folder, metrics));
             Assert.That(back.Subsets, Is.EqualTo(metrics.Subsets));
             Assert.That(back with { Subsets = metrics.Subsets, Parse = metrics.Parse }, Is.EqualTo(metrics));
             Assert.That(MetricsJson.Serialize(back), Is.EqualTo(MetricsJson.Serialize(metrics)));
         }
         finally
         {
-            File.Delete(path);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

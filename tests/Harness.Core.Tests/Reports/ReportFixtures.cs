@@ -3,8 +3,7 @@ using System.Globalization;
 using Harness.Datasets;
 using Harness.Metrics;
 using Harness.Parsing;
-using Harness.Reports;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Reports;

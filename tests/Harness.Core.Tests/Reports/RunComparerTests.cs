@@ -1,7 +1,7 @@
 using Harness.Core.Tests.Gate;
 using Harness.Metrics;
 using Harness.Reports;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using Harness.Core.Tests.Running.Support;
 using Harness.Plugins;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 

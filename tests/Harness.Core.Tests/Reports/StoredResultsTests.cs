@@ -1,5 +1,5 @@
 using Harness.Core.Tests.Gate;
-using Harness.Reports.Stored;
+using Harness.Runs;
 
 namespace Harness.Core.Tests.Reports;
 

@@ -1,5 +1,5 @@
 using Harness.Parsing;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 using Harness.Tools;
 

@@ -3,8 +3,7 @@ using Harness.Backends;
 using Harness.Core.Tests.Running.Support;
 using Harness.Parsing;
 using Harness.Plugins;
-using Harness.Reports;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Running;

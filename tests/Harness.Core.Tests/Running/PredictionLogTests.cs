@@ -1,5 +1,5 @@
 using Harness.Parsing;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Running;

@@ -1,4 +1,4 @@
-using Harness.Reports;
+using Harness.Formatting;
 
 namespace Harness.Gate.Rules;
 
@@ -25,15 +25,13 @@ public sealed class NonInferiorityRule(string metric, double margin) : IGateRule
             return new GateVerdict(Name, GateOutcome.Fail, "–", threshold, $"the paired comparison has no {metric} on subset {context.Subset}");
 
         if (d.Ci95 is not { } ci)
-            return new GateVerdict(Name, GateOutcome.Fail, Signed(d.Difference), threshold, $"subset {context.Subset} has no rows, so there is no interval");
+            return new GateVerdict(Name, GateOutcome.Fail, Fmt.Signed(d.Difference), threshold, $"subset {context.Subset} has no rows, so there is no interval");
 
         var ok = ci.Lower > -margin;
-        var measured = $"{Signed(d.Difference)} [{Signed(ci.Lower)}, {Signed(ci.Upper)}]";
+        var measured = $"{Fmt.Signed(d.Difference)} [{Fmt.Signed(ci.Lower)}, {Fmt.Signed(ci.Upper)}]";
         var reason = ok
-            ? $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Signed(ci.Lower)} stays above -{Fmt.Score(margin)}"
-            : $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Signed(ci.Lower)} is at or below -{Fmt.Score(margin)}, so the candidate may be worse by more than the margin";
+            ? $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Fmt.Signed(ci.Lower)} stays above -{Fmt.Score(margin)}"
+            : $"{metric}: candidate {Fmt.Score(d.B)} vs baseline {Fmt.Score(d.A)}; the interval's lower bound {Fmt.Signed(ci.Lower)} is at or below -{Fmt.Score(margin)}, so the candidate may be worse by more than the margin";
         return new GateVerdict(Name, ok ? GateOutcome.Pass : GateOutcome.Fail, measured, threshold, reason);
     }
-
-    private static string Signed(double value) => (value >= 0 ? "+" : "") + Fmt.Score(value);
 }

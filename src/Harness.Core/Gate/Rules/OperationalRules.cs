@@ -1,4 +1,4 @@
-using Harness.Reports;
+using Harness.Formatting;
 
 namespace Harness.Gate.Rules;
 

@@ -1,4 +1,4 @@
-using Harness.Reports;
+using Harness.Formatting;
 using Harness.Tools;
 
 namespace Harness.Gate.Rules;

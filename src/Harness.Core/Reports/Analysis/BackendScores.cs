@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Metrics;
-using Harness.Running;
+using Harness.Runs;
 
 namespace Harness.Reports.Analysis;
 
@@ -35,7 +37,7 @@ internal sealed record BackendScores(string Label, BackendRunResult Scores, Immu
         var scores = ran.FirstOrDefault() ?? scenarios[0];
         var differ = ran.Skip(1).Any(r => !SameScores(r.Metrics, scores.Metrics));
         var note = differ
-            ? $"{label}: scores differ between scenarios (overall {string.Join(", ", ran.Select(r => $"{r.Metrics.Run.Scenario} {Fmt.Score(r.Metrics.Subset("all").Overall)} with {Fmt.Int(r.Metrics.Parse.Failures)} parse failures"))}); the {scores.Metrics.Run.Scenario} scores are shown."
+            ? $"{label}: scores differ between scenarios (overall {string.Join(", ", ran.Select(r => $"{r.Metrics.Run.Scenario} {Fmt.Score(r.Metrics.Subset(Subsets.AllRows).Overall)} with {Fmt.Int(r.Metrics.Parse.Failures)} parse failures"))}); the {scores.Metrics.Run.Scenario} scores are shown."
             : null;
         return new BackendScores(label, scores, scenarios, note);
     }

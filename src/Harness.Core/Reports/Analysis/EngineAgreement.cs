@@ -1,5 +1,6 @@
+using Harness.Datasets;
 using Harness.Metrics;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports.Analysis;
@@ -41,8 +42,8 @@ internal sealed record EngineAgreement(
             if (Equals(call.Parsed.Setting, otherCall.Parsed.Setting)) sameParsed++;
         }
 
-        var (metric, difference) = Metrics(reference.Metrics.Subset("all"))
-            .Zip(Metrics(other.Metrics.Subset("all")), (x, y) => (x.Name, Difference: Math.Abs(y.Value - x.Value)))
+        var (metric, difference) = Metrics(reference.Metrics.Subset(Subsets.AllRows))
+            .Zip(Metrics(other.Metrics.Subset(Subsets.AllRows)), (x, y) => (x.Name, Difference: Math.Abs(y.Value - x.Value)))
             .MaxBy(d => d.Difference);
         return new EngineAgreement(modelId, reference.Label, other.Label, reference.Metrics.Run.Scenario, calls, sameRaw, sameParsed, difference, metric);
     }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Harness.Running;
+using Harness.Runs;
 
 namespace Harness.Reports.Analysis;
 

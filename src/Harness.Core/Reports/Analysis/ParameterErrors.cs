@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Harness.Datasets;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports.Analysis;

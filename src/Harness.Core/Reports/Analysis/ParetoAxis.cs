@@ -1,3 +1,4 @@
+using Harness.Formatting;
 using Harness.Metrics;
 
 namespace Harness.Reports.Analysis;

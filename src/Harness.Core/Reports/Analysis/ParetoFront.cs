@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using Harness.Running;
+using Harness.Datasets;
+using Harness.Runs;
 
 namespace Harness.Reports.Analysis;
 
@@ -18,7 +19,7 @@ internal static class ParetoFront
     {
         var measured = results
             .Where(r => r.Error is null && !baselines.IsCeiling(r))
-            .Select(r => (Result: r, Score: r.Metrics.Subset("all").Overall, Measure: axis.Value(r.Metrics)))
+            .Select(r => (Result: r, Score: r.Metrics.Subset(Subsets.AllRows).Overall, Measure: axis.Value(r.Metrics)))
             .Where(p => p.Measure is not null)
             .ToList();
         var front = Members([.. measured.Select(p => (p.Score, p.Measure!.Value))]);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Harness.Datasets;
 using Harness.Json;
 using Harness.Tools;
 
@@ -19,13 +18,16 @@ internal static class SettingText
 
     private static string Vector(VectorSetting v)
     {
-        var names = v.Tool.VectorParameters();
         var text = new StringBuilder();
-        for (var i = 0; i < v.Values.Length; i++)
+        foreach (var group in ToolShape.Groups(v.Tool))
         {
-            if (v.Values[i] == 0) continue;
-            if (text.Length > 0) text.Append(", ");
-            text.Append(names[i]).Append(' ').Append(v.Values[i].ToString("+0.#;-0.#", CultureInfo.InvariantCulture));
+            for (var i = 0; i < group.Parameters.Length; i++)
+            {
+                var value = v.Values[group.FirstIndex + i];
+                if (value == 0) continue;
+                if (text.Length > 0) text.Append(", ");
+                text.Append(group.Path(group.Parameters[i])).Append(' ').Append(value.ToString("+0.#;-0.#", CultureInfo.InvariantCulture));
+            }
         }
 
         return text.Length == 0 ? "all zero" : text.ToString();

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Metrics;
 using Harness.Parsing;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Reports.Analysis;

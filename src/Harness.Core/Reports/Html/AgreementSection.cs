@@ -1,4 +1,5 @@
 using System.Text;
+using Harness.Formatting;
 using Harness.Reports.Analysis;
 using static Harness.Reports.Html.HtmlText;
 

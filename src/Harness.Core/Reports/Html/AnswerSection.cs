@@ -1,6 +1,8 @@
 using System.Text;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
 
@@ -17,7 +19,7 @@ internal static class AnswerSection
     {
         var backends = BackendScores.Of(results);
         var scenarios = BackendScores.MeasuredScenarios(results);
-        var best = backends.Where(b => b.Ran && !baselines.IsCeiling(b.Scores)).Select(b => b.Scores.Metrics.Subset("all").Overall).DefaultIfEmpty(double.NaN).Max();
+        var best = backends.Where(b => b.Ran && !baselines.IsCeiling(b.Scores)).Select(b => b.Scores.Metrics.Subset(Subsets.AllRows).Overall).DefaultIfEmpty(double.NaN).Max();
 
         var html = new StringBuilder("<div class=\"scroll\"><table class=\"answer\"><thead><tr><th rowspan=\"2\">Backend</th><th colspan=\"6\" class=\"group\">Quality, all rows (any scenario)</th>");
         foreach (var scenario in scenarios) html.Append($"<th colspan=\"2\" class=\"group\">{E(scenario)}</th>");
@@ -45,7 +47,7 @@ internal static class AnswerSection
             return row.Append($"<td colspan=\"{6 + 2 * scenarios.Count}\" class=\"error\">failed to run: {E(backend.Scores.Error)}</td></tr>").ToString();
 
         var m = backend.Scores.Metrics;
-        var all = m.Subset("all");
+        var all = m.Subset(Subsets.AllRows);
         row.Append($"<td class=\"num overall{(all.Overall == best ? " best" : "")}\">{Fmt.Score(all.Overall)}</td><td class=\"ci\">{Fmt.Ci(all.OverallCi95)}</td>");
         foreach (var tool in ToolSchema.All) row.Append($"<td class=\"num\">{Fmt.Score(all[tool].Final)}</td>");
         row.Append($"<td class=\"num{(m.Parse.Failures > 0 ? " warn" : "")}\" title=\"{Fmt.Int(m.Parse.Failures)} of {Fmt.Int(m.Parse.Calls)} calls\">{Fmt.Percent(m.Parse.Rate)}</td>");

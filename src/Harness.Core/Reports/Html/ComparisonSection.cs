@@ -1,5 +1,7 @@
 using System.Text;
+using Harness.Formatting;
 using Harness.Metrics;
+using Harness.Runs;
 using static Harness.Reports.Html.HtmlText;
 
 namespace Harness.Reports.Html;
@@ -37,9 +39,7 @@ internal static class ComparisonSection
     {
         if (d is null) return "<td class=\"num muted\">–</td>";
         var css = d.Ci95 is { } ci ? ci.Lower > 0 ? " better" : ci.Upper < 0 ? " worse" : "" : "";
-        var interval = d.Ci95 is { } i ? $"<div class=\"ci\">[{Signed(i.Lower)}, {Signed(i.Upper)}]</div>" : "";
-        return $"<td class=\"num{css}\" title=\"{E($"{Fmt.Score(d.A)} → {Fmt.Score(d.B)}")}\">{Signed(d.Difference)}{interval}</td>";
+        var interval = d.Ci95 is { } i ? $"<div class=\"ci\">[{Fmt.Signed(i.Lower)}, {Fmt.Signed(i.Upper)}]</div>" : "";
+        return $"<td class=\"num{css}\" title=\"{E($"{Fmt.Score(d.A)} → {Fmt.Score(d.B)}")}\">{Fmt.Signed(d.Difference)}{interval}</td>";
     }
-
-    internal static string Signed(double value) => (value >= 0 ? "+" : "−") + Fmt.Score(Math.Abs(value));
 }

@@ -1,7 +1,8 @@
 using System.Text;
 using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
 
@@ -32,7 +33,7 @@ internal static class DetailSections
             {
                 var alpha = Math.Clamp(mae / 50, 0, 1);
                 var ink = alpha > 0.55 ? " style-ink" : "";
-                html.Append($"<td class=\"num cell{ink}\" style=\"background:rgba(204,75,140,{Fmt.Num(alpha, 2)})\">{mae.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}</td>");
+                html.Append($"<td class=\"num cell{ink}\" style=\"background:rgba(204,75,140,{Fmt.Num(alpha, 2)})\">{Fmt.Mae(mae)}</td>");
             }
 
             html.Append("</tr>");

@@ -1,6 +1,8 @@
 using System.Text;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
 
@@ -26,7 +28,7 @@ internal static class HtmlDocument
         html.Append(Section("answer", "The answer", "Each backend's quality once (overall = mean of the three tools' finals on all rows, with its 95% bootstrap interval over intents; a parse failure counts as \"not used\") and, per scenario, its median latency per intent (warm-up excluded) and cost per 1,000 intents. The charts put the overall against latency and cost: ringed points are on the Pareto front, the floor is the baseline every student must beat, the ceiling the teacher's own outputs.",
             AnswerSection.Render(results, baselines)));
         if (report.Comparisons is { Count: > 0 } comparisons)
-            html.Append(Section("comparison", "Differences", "Each result minus the first, scored on the same rows; an interval that excludes 0 is unlikely to be resampling noise.", ComparisonSection.Render(comparisons, "all")));
+            html.Append(Section("comparison", "Differences", "Each result minus the first, scored on the same rows; an interval that excludes 0 is unlikely to be resampling noise.", ComparisonSection.Render(comparisons, Subsets.AllRows)));
         if (EngineAgreements.Of(results) is { IsEmpty: false } agreements)
             html.Append(Section("agreement", "Cross-engine agreement", "Backends that declare the same model_id run the same weights through another engine or file format; each is compared with its group's first backend on the same calls in the same scenario.", AgreementSection.Render(agreements)));
         html.Append(Section("scores", "Scores per tool (RO1)", "The paper's main table: each tool as (selection F1, quality, final) on all rows and on intents asked at least 3 (r3) and 5 (r5) times; final is the harmonic mean of selection and quality, a negative quality (a backend that inverts the settings) counted as 0, with its 95% interval beneath.",

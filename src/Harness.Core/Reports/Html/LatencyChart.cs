@@ -1,5 +1,6 @@
 using System.Text;
-using Harness.Running;
+using Harness.Formatting;
+using Harness.Runs;
 using static Harness.Reports.Html.HtmlText;
 
 namespace Harness.Reports.Html;

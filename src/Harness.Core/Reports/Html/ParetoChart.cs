@@ -1,6 +1,8 @@
 using System.Text;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using static Harness.Reports.Html.HtmlText;
 
 namespace Harness.Reports.Html;
@@ -34,7 +36,7 @@ internal static class ParetoChart
         Axes(svg, scale, axis, X);
         Reference(svg, 1.0, $"ceiling: {baselines.CeilingOf(results)?.Label ?? "teacher"} {Fmt.Score(1)}", Palette.Ceiling);
         if (baselines.FloorOf(results) is { } floor)
-            Reference(svg, floor.Metrics.Subset("all").Overall, $"floor: {floor.Label} {Fmt.Score(floor.Metrics.Subset("all").Overall)}", Palette.Floor);
+            Reference(svg, floor.Metrics.Subset(Subsets.AllRows).Overall, $"floor: {floor.Label} {Fmt.Score(floor.Metrics.Subset(Subsets.AllRows).Overall)}", Palette.Floor);
         Staircase(svg, [.. points.Where(p => p.OnFront).OrderBy(p => p.Measure).ThenByDescending(p => p.Score).Select(p => (X(p.Measure), Y(p.Score)))]);
         foreach (var p in points.OrderBy(p => p.OnFront))
         {

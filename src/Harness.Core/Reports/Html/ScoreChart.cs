@@ -1,6 +1,8 @@
 using System.Text;
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Metrics;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
 
@@ -36,7 +38,7 @@ internal static class ScoreChart
             if (result.Error is not null)
                 svg.Append($"<text x=\"{Left + 6}\" y=\"{Fmt.Px(y + groupHeight / 2 + 4)}\" class=\"err\">failed to run</text>");
             else
-                Bars(svg, result.Metrics.Subset("all"), y);
+                Bars(svg, result.Metrics.Subset(Subsets.AllRows), y);
             y += groupHeight + GroupGap;
         }
 
@@ -98,8 +100,8 @@ internal static class ScoreChart
     private static void Floor(StringBuilder svg, BackendRunResult? floor, double bottom)
     {
         if (floor is null) return;
-        var x = X(floor.Metrics.Subset("all").Overall);
-        svg.Append($"<line x1=\"{Fmt.Px(x)}\" y1=\"{Top - 10}\" x2=\"{Fmt.Px(x)}\" y2=\"{Fmt.Px(bottom)}\" stroke=\"{Palette.Floor}\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"><title>{E($"floor: {floor.Label} overall {Fmt.Score(floor.Metrics.Subset("all").Overall)}")}</title></line>");
+        var x = X(floor.Metrics.Subset(Subsets.AllRows).Overall);
+        svg.Append($"<line x1=\"{Fmt.Px(x)}\" y1=\"{Top - 10}\" x2=\"{Fmt.Px(x)}\" y2=\"{Fmt.Px(bottom)}\" stroke=\"{Palette.Floor}\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"><title>{E($"floor: {floor.Label} overall {Fmt.Score(floor.Metrics.Subset(Subsets.AllRows).Overall)}")}</title></line>");
         svg.Append($"<text x=\"{Fmt.Px(x + 4)}\" y=\"{Top - 12}\" class=\"floor\">floor</text>");
     }
 

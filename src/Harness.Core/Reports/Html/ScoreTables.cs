@@ -1,7 +1,8 @@
 using System.Text;
+using Harness.Formatting;
 using Harness.Metrics;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
 

@@ -1,4 +1,7 @@
+using Harness.Formatting;
 using Harness.Reports.Analysis;
+using Harness.Runs;
+
 using static Harness.Reports.MarkdownBuilder;
 
 namespace Harness.Reports.Markdown;

@@ -1,6 +1,9 @@
+using Harness.Datasets;
+using Harness.Formatting;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
+
 using static Harness.Reports.MarkdownBuilder;
 
 namespace Harness.Reports.Markdown;
@@ -30,7 +33,7 @@ internal static class AnswerMarkdown
             }
 
             var m = backend.Scores.Metrics;
-            var all = m.Subset("all");
+            var all = m.Subset(Subsets.AllRows);
             var measures = scenarios.Select(s => backend.In(s) is { Error: null } r ? $"{Measure(ParetoAxis.Latency, r)} | {Measure(ParetoAxis.Cost, r)}" : "– | –");
             md.Line($"| {name} | {Fmt.Score(all.Overall)} | {Fmt.Ci(all.OverallCi95)} | {string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(all[t].Final)))} | {Fmt.Percent(m.Parse.Rate)} | {string.Join(" | ", measures)} |");
         }
@@ -45,17 +48,17 @@ internal static class AnswerMarkdown
         var baselines = report.Baselines;
         var fronts = ParetoAxis.Both.Select(axis => ParetoFront.Of(report.Results, axis, baselines).ToDictionary(p => p.Result)).ToList();
         var points = report.Results.Where(r => fronts.Any(f => f.ContainsKey(r)))
-            .OrderByDescending(r => r.Metrics.Subset("all").Overall).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
+            .OrderByDescending(r => r.Metrics.Subset(Subsets.AllRows).Overall).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
         if (points.Count == 0) return;
 
         var floor = baselines.FloorOf(report.Results);
         md.Line().Line("### Pareto front").Line();
-        md.Line($"One point per backend and scenario, sorted by overall. A point is on the front when no other scores at least as high for no more latency (or cost) and is better in one. Reference lines: the floor{(floor is null ? " (no floor backend in this run)" : $", {Text(floor.Label)} at {Fmt.Score(floor.Metrics.Subset("all").Overall)}")}, and the ceiling, {Text(baselines.CeilingOf(report.Results)?.Label ?? "the teacher")} at {Fmt.Score(1)}, which is not a candidate.").Line();
+        md.Line($"One point per backend and scenario, sorted by overall. A point is on the front when no other scores at least as high for no more latency (or cost) and is better in one. Reference lines: the floor{(floor is null ? " (no floor backend in this run)" : $", {Text(floor.Label)} at {Fmt.Score(floor.Metrics.Subset(Subsets.AllRows).Overall)}")}, and the ceiling, {Text(baselines.CeilingOf(report.Results)?.Label ?? "the teacher")} at {Fmt.Score(1)}, which is not a candidate.").Line();
         md.Line("| Backend | Scenario | Overall | p50 ms/intent | on the front (latency) | USD / 1k intents | on the front (cost) |").Line("|---|---|---:|---:|---|---:|---|");
         foreach (var r in points)
         {
             var cells = ParetoAxis.Both.Select((axis, i) => fronts[i].TryGetValue(r, out var p) ? $"{axis.Format(p.Measure)} | {(p.OnFront ? "**yes**" : "no")}" : "– | –");
-            md.Line($"| {Text(r.Label)}{baselines.Suffix(r)} | {Text(r.Metrics.Run.Scenario)} | {Fmt.Score(r.Metrics.Subset("all").Overall)} | {string.Join(" | ", cells)} |");
+            md.Line($"| {Text(r.Label)}{baselines.Suffix(r)} | {Text(r.Metrics.Run.Scenario)} | {Fmt.Score(r.Metrics.Subset(Subsets.AllRows).Overall)} | {string.Join(" | ", cells)} |");
         }
     }
 

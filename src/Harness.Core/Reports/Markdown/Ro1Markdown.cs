@@ -1,5 +1,8 @@
+using Harness.Formatting;
 using Harness.Reports.Analysis;
+using Harness.Runs;
 using Harness.Tools;
+
 using static Harness.Reports.MarkdownBuilder;
 
 namespace Harness.Reports.Markdown;

@@ -1,6 +1,6 @@
 using Harness.Parsing;
 using Harness.Reports.Analysis;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tests.Support;
 using Harness.Tools;
 

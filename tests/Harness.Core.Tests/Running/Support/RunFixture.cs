@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Harness.Datasets;
 using Harness.Plugins;
-using Harness.Reports;
 using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 
 namespace Harness.Core.Tests.Running.Support;

@@ -1,0 +1,116 @@
+using System.Text.Json.Serialization;
+
+namespace Harness.Json.Files;
+
+/// <summary>
+/// <c>metrics.json</c> (spec §6) as written: the spec's keys in its order, then the extras that let
+/// a file read back whole (confusion counts per tool; calls, clamped and unknown keys in parse;
+/// a sample count per latency block). Absent blocks are null. Every key is nullable so that a
+/// reader can name a missing one.
+/// </summary>
+internal sealed class MetricsFileJson
+{
+    public string? Schema { get; set; }
+    public RunJson? Run { get; set; }
+    public Dictionary<string, SubsetJson>? Subsets { get; set; }
+    public ParseJson? Parse { get; set; }
+    public LatencyJson? LatencyMs { get; set; }
+    public ThroughputJson? Throughput { get; set; }
+    public CostJson? Cost { get; set; }
+
+    internal sealed class RunJson
+    {
+        public string? Id { get; set; }
+        public string? Backend { get; set; }
+        public string? Model { get; set; }
+        public string? ModelSha256 { get; set; }
+
+        /// <summary>Not in the spec's list: written only when the config declared it, so other files keep the spec's keys.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? ModelId { get; set; }
+
+        public string? Dataset { get; set; }
+        public string? DatasetSha256 { get; set; }
+        public string? Scenario { get; set; }
+        public string? Device { get; set; }
+        public DateTimeOffset? StartedAt { get; set; }
+        public string? HarnessVersion { get; set; }
+    }
+
+    internal sealed class SubsetJson
+    {
+        public int? N { get; set; }
+        public ToolsJson? Tools { get; set; }
+        public JsonNumber? Overall { get; set; }
+        public JsonNumber[]? OverallCi95 { get; set; }
+    }
+
+    internal sealed class ToolsJson
+    {
+        public ToolJson? Adjust { get; set; }
+        public ToolJson? SelectiveAdjust { get; set; }
+        public FilterToolJson? Filter { get; set; }
+    }
+
+    internal class ToolJson
+    {
+        [JsonPropertyOrder(1)] public JsonNumber? Precision { get; set; }
+        [JsonPropertyOrder(2)] public JsonNumber? Recall { get; set; }
+        [JsonPropertyOrder(3)] public JsonNumber? SelectionF1 { get; set; }
+        [JsonPropertyOrder(4)] public JsonNumber? Quality { get; set; }
+        [JsonPropertyOrder(5)] public int? QualityN { get; set; }
+        [JsonPropertyOrder(6)] public JsonNumber? Final { get; set; }
+        [JsonPropertyOrder(7)] public JsonNumber[]? FinalCi95 { get; set; }
+        [JsonPropertyOrder(9)] public int? Tp { get; set; }
+        [JsonPropertyOrder(10)] public int? Fp { get; set; }
+        [JsonPropertyOrder(11)] public int? Fn { get; set; }
+        [JsonPropertyOrder(12)] public int? Tn { get; set; }
+    }
+
+    /// <summary>The filter's block carries <c>intensity_mae</c> (null when no row scored it) after the interval.</summary>
+    internal sealed class FilterToolJson : ToolJson
+    {
+        [JsonPropertyOrder(8)] public JsonNumber? IntensityMae { get; set; }
+    }
+
+    internal sealed class ParseJson
+    {
+        public int? Failures { get; set; }
+        public JsonNumber? Rate { get; set; }
+        public Dictionary<string, int>? ByKind { get; set; }
+        public Dictionary<string, int>? ByTool { get; set; }
+        public int? Calls { get; set; }
+        public int? Clamped { get; set; }
+        public int? UnknownKeys { get; set; }
+    }
+
+    internal sealed class LatencyJson
+    {
+        public LatencyStatsJson? PerIntent { get; set; }
+        public LatencyStatsJson? PerCall { get; set; }
+    }
+
+    internal sealed class LatencyStatsJson
+    {
+        public JsonNumber? P50 { get; set; }
+        public JsonNumber? P90 { get; set; }
+        public JsonNumber? P95 { get; set; }
+        public JsonNumber? P99 { get; set; }
+        public JsonNumber? Mean { get; set; }
+        public JsonNumber? Max { get; set; }
+        public int? Count { get; set; }
+    }
+
+    internal sealed class ThroughputJson
+    {
+        public JsonNumber? IntentsPerS { get; set; }
+        public JsonNumber? OutputTokensPerS { get; set; }
+    }
+
+    internal sealed class CostJson
+    {
+        [JsonPropertyName("usd_per_1k_intents")]
+        public JsonNumber? UsdPer1kIntents { get; set; }
+        public string? Basis { get; set; }
+    }
+}

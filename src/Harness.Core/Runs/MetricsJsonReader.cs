@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Harness.Json.Files;
+using Harness.Metrics;
+using Harness.Tools;
+using F = Harness.Json.Files.MetricsFileJson;
+
+namespace Harness.Runs;
+
+/// <summary>
+/// Maps <see cref="EvaluationMetrics"/> to and from metrics.json's DTO. Reading checks what the
+/// serializer cannot: a missing key throws with its name, every number must be finite, and the
+/// scores must be what spec §4 allows: precision, recall, selection F1, final, overall and their
+/// intervals in [0, 1], quality (a mean cosine) in [-1, 1]. A file that breaks this was not written
+/// by this harness's metrics (or by an older one whose final could leave [0, 1]), and a gate must
+/// not judge it; the message names the field.
+/// </summary>
+internal static class MetricsJsonReader
+{
+    public static F ToJson(EvaluationMetrics m) => new()
+    {
+        Schema = MetricsJson.Schema,
+        Run = new()
+        {
+            Id = m.Run.Id, Backend = m.Run.Backend, Model = m.Run.Model, ModelSha256 = m.Run.ModelSha256, ModelId = m.Run.ModelId,
+            Dataset = m.Run.Dataset, DatasetSha256 = m.Run.DatasetSha256, Scenario = m.Run.Scenario, Device = m.Run.Device,
+            StartedAt = m.Run.StartedAt, HarnessVersion = m.Run.HarnessVersion,
+        },
+        Subsets = m.Subsets.ToDictionary(s => s.Name, s => new F.SubsetJson
+        {
+            N = s.N,
+            Tools = new()
+            {
+                Adjust = Tool(new F.ToolJson(), s[ToolName.Adjust]),
+                SelectiveAdjust = Tool(new F.ToolJson(), s[ToolName.SelectiveAdjust]),
+                Filter = Tool(new F.FilterToolJson { IntensityMae = s[ToolName.Filter].IntensityMae is { } mae ? mae : null }, s[ToolName.Filter]),
+            },
+            Overall = s.Overall,
+            OverallCi95 = Pair(s.OverallCi95),
+        }),
+        Parse = new()
+        {
+            Failures = m.Parse.Failures, Rate = m.Parse.Rate,
+            ByKind = new(m.Parse.ByKind), ByTool = new(m.Parse.ByTool),
+            Calls = m.Parse.Calls, Clamped = m.Parse.ClampedValues, UnknownKeys = m.Parse.UnknownKeys,
+        },
+        LatencyMs = m.Latency is { } l ? new() { PerIntent = Latency(l.PerIntent), PerCall = Latency(l.PerCall) } : null,
+        Throughput = m.Throughput is { } t ? new() { IntentsPerS = t.IntentsPerSecond, OutputTokensPerS = t.OutputTokensPerSecond } : null,
+        Cost = m.Cost is { } c ? new() { UsdPer1kIntents = c.UsdPer1kIntents, Basis = c.Basis } : null,
+    };
+
+    public static EvaluationMetrics FromJson(F json)
+    {
+        if (json.Schema != MetricsJson.Schema) throw new FormatException($"schema is '{json.Schema}', expected '{MetricsJson.Schema}'");
+        return new EvaluationMetrics(
+            ReadRun(Get(json.Run, "run")),
+            [.. Get(json.Subsets, "subsets").Select(p => ReadSubset(p.Key, p.Value))],
+            ReadParse(Get(json.Parse, "parse")),
+            json.LatencyMs is { } l ? new LatencySummary(ReadLatency(Get(l.PerIntent, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l.PerCall, "per_call"), "latency_ms.per_call")) : null,
+            json.Throughput is { } t ? new ThroughputSummary(Number(t.IntentsPerS, "intents_per_s", "throughput"), Number(t.OutputTokensPerS, "output_tokens_per_s", "throughput")) : null,
+            json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null);
+    }
+
+    private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson
+    {
+        json.Precision = t.Precision;
+        json.Recall = t.Recall;
+        json.SelectionF1 = t.SelectionF1;
+        json.Quality = t.Quality;
+        json.QualityN = t.QualityN;
+        json.Final = t.Final;
+        json.FinalCi95 = Pair(t.FinalCi95);
+        json.Tp = t.TruePositives;
+        json.Fp = t.FalsePositives;
+        json.Fn = t.FalseNegatives;
+        json.Tn = t.TrueNegatives;
+        return json;
+    }
+
+    private static JsonNumber[]? Pair(Interval? interval) => interval is null ? null : [interval.Lower, interval.Upper];
+
+    private static F.LatencyStatsJson Latency(LatencyStats s) =>
+        new() { P50 = s.P50, P90 = s.P90, P95 = s.P95, P99 = s.P99, Mean = s.Mean, Max = s.Max, Count = s.Count };
+
+    private static RunIdentity ReadRun(F.RunJson run) => new(
+        Get(run.Id, "id"),
+        Get(run.Backend, "backend"),
+        Get(run.Model, "model"),
+        run.ModelSha256,
+        Get(run.Dataset, "dataset"),
+        Get(run.DatasetSha256, "dataset_sha256"),
+        Get(run.Scenario, "scenario"),
+        Get(run.Device, "device"),
+        Get(run.StartedAt, "started_at"),
+        Get(run.HarnessVersion, "harness_version"),
+        run.ModelId);
+
+    private static SubsetMetrics ReadSubset(string name, F.SubsetJson subset)
+    {
+        var at = $"subsets.{name}";
+        var tools = Get(subset.Tools, "tools");
+        var byTool = new (ToolName Tool, F.ToolJson? Json)[] { (ToolName.Adjust, tools.Adjust), (ToolName.SelectiveAdjust, tools.SelectiveAdjust), (ToolName.Filter, tools.Filter) };
+        var read = byTool.Select(x =>
+        {
+            var t = Get(x.Json, x.Tool.WireName());
+            var where = $"{at}.tools.{x.Tool.WireName()}";
+            return new ToolMetrics(
+                x.Tool,
+                Get(t.Tp, "tp"), Get(t.Fp, "fp"), Get(t.Fn, "fn"), Get(t.Tn, "tn"),
+                Score(t.Precision, "precision", where),
+                Score(t.Recall, "recall", where),
+                Score(t.SelectionF1, "selection_f1", where),
+                InRange(Number(t.Quality, "quality", where), -1, 1, $"{where}.quality"),
+                Get(t.QualityN, "quality_n"),
+                Score(t.Final, "final", where),
+                ReadInterval(t.FinalCi95, $"{where}.final_ci95"),
+                t is F.FilterToolJson { IntensityMae: { } mae } ? mae.Finite($"{where}.intensity_mae") : null);
+        }).ToImmutableArray();
+        return new SubsetMetrics(name, Get(subset.N, "n"), read, Score(subset.Overall, "overall", at), ReadInterval(subset.OverallCi95, $"{at}.overall_ci95"));
+    }
+
+    private static ParseSummary ReadParse(F.ParseJson parse) => new(
+        Get(parse.Calls, "calls"), Get(parse.Failures, "failures"),
+        Get(parse.ByKind, "by_kind").ToImmutableSortedDictionary(StringComparer.Ordinal), Get(parse.ByTool, "by_tool").ToImmutableSortedDictionary(StringComparer.Ordinal),
+        Get(parse.Clamped, "clamped"), Get(parse.UnknownKeys, "unknown_keys"));
+
+    private static LatencyStats ReadLatency(F.LatencyStatsJson e, string where) => new(
+        Get(e.Count, "count"), Number(e.P50, "p50", where), Number(e.P90, "p90", where), Number(e.P95, "p95", where),
+        Number(e.P99, "p99", where), Number(e.Mean, "mean", where), Number(e.Max, "max", where));
+
+    private static Interval? ReadInterval(JsonNumber[]? pair, string where)
+    {
+        if (pair is null) return null;
+        if (pair.Length != 2) throw new FormatException($"{where}: an interval must be [lower, upper]");
+        return new Interval(InRange(pair[0].Finite(where), 0, 1, where), InRange(pair[1].Finite(where), 0, 1, where));
+    }
+
+    /// <summary>A score of spec §4: a finite number in [0, 1].</summary>
+    private static double Score(JsonNumber? value, string key, string where) => InRange(Number(value, key, where), 0, 1, $"{where}.{key}");
+
+    private static double Number(JsonNumber? value, string key, string where) => Get(value, key).Finite($"{where}.{key}");
+
+    private static double InRange(double value, double min, double max, string field) =>
+        value >= min && value <= max
+            ? value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}: {value} is outside [{min}, {max}]"));
+
+    private static T Get<T>(T? value, string key) where T : class => value ?? throw new FormatException($"missing key '{key}'");
+
+    private static T Get<T>(T? value, string key) where T : struct => value ?? throw new FormatException($"missing key '{key}'");
+}
