@@ -67,7 +67,7 @@ internal static class CallExecutor
             var (input, output) = CheckTokens(context, call, response);
             context.Log.Append(new CallRecord(
                 call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
-                latency, input, output, error, call.Warmup));
+                latency, input, output, error, call.Warmup, error is null ? response.NotUsedProbability : null));
         }
         context.Progress.Advance(batch.Count);
         if (fatal is not null) throw fatal;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Collections.Immutable;
+using Harness.Formatting;
 using Harness.Metrics;
 using Harness.Metrics.Ranking;
 using Harness.Reports;

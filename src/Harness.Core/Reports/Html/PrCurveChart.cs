@@ -1,6 +1,7 @@
 using System.Text;
+using Harness.Formatting;
 using Harness.Metrics.Ranking;
-using Harness.Running;
+using Harness.Runs;
 using Harness.Tools;
 using static Harness.Reports.Html.HtmlText;
 
