@@ -8,10 +8,13 @@ namespace Harness.Plugins.HfT5;
 internal sealed class HfT5Backend(HfT5Settings settings, HfCheckpoint checkpoint, T5Model model)
     : T5Backend(new BackendInfo("HfT5", checkpoint.Name, checkpoint.WeightsSha256(), "cpu", SupportsBatching: false), checkpoint.Tokenizer, batchSize: 1)
 {
-    protected override int[][] Generate(int[][] batch, CancellationToken cancellationToken) =>
-        [model.Generate(batch[0], settings.MaxNewTokens, cancellationToken)];
+    protected override Generated[] Generate(int[][] batch, CancellationToken cancellationToken) =>
+        [model.Generate(batch[0], settings.MaxNewTokens, NotUsed, cancellationToken)];
 
     /// <summary>Generated ids for already tokenized inputs (for tests).</summary>
-    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) =>
-        [.. inputs.Select(ids => model.Generate(ids, maxNewTokens, CancellationToken.None))];
+    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => [.. GenerateAnswers(inputs, maxNewTokens).Select(g => g.Ids)];
+
+    /// <summary>Generated answers, with their not-used probabilities, for already tokenized inputs (for tests).</summary>
+    internal Generated[] GenerateAnswers(IReadOnlyList<int[]> inputs, int maxNewTokens) =>
+        [.. inputs.Select(ids => model.Generate(ids, maxNewTokens, NotUsed, CancellationToken.None))];
 }

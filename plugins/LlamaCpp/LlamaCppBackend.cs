@@ -59,10 +59,11 @@ internal sealed class LlamaCppBackend : IBackend
         return tokens;
     }
 
-    private ToolResponse Response(int[] prompt, int[] output)
+    private ToolResponse Response(int[] prompt, Decoded decoded)
     {
+        var output = decoded.Tokens;
         var generated = output.Length > 0 && _model.IsEndOfGeneration(output[^1]) ? output[..^1] : output;
-        return new ToolResponse(_model.Detokenize(generated).Trim(), prompt.Length, generated.Length);
+        return new ToolResponse(_model.Detokenize(generated).Trim(), prompt.Length, generated.Length, NotUsedProbability: decoded.NotUsedProbability);
     }
 
     public ValueTask DisposeAsync()

@@ -8,6 +8,7 @@ namespace Harness.Plugins.MlNet;
 /// Answers each request from the student's predictions for its intent. The three calls of one
 /// intent share one prediction (the last few intents are kept). A batch gains nothing over
 /// single calls (each intent is one prediction-engine call either way), so it does not batch.
+/// A call's not-used probability is 1 − the tool's "used" classifier's probability.
 /// </summary>
 internal sealed class MlNetBackend(StudentModel model, BackendInfo info) : IBackend
 {
@@ -24,7 +25,8 @@ internal sealed class MlNetBackend(StudentModel model, BackendInfo info) : IBack
         cancellationToken.ThrowIfCancellationRequested();
         var outputs = Predict(requests.Select(r => r.Intent).Distinct(StringComparer.Ordinal).ToList());
         IReadOnlyList<ToolResponse> responses =
-            [.. requests.Select(r => new ToolResponse(ToolAnswer.Format(r.Tool, outputs[r.Intent], model.Settings.Thresholds), 0, 0))];
+            [.. requests.Select(r => new ToolResponse(ToolAnswer.Format(r.Tool, outputs[r.Intent], model.Settings.Thresholds), 0, 0,
+                NotUsedProbability: 1 - ToolAnswer.UsedProbability(r.Tool, outputs[r.Intent])))];
         return Task.FromResult(responses);
     }
 

@@ -15,14 +15,17 @@ internal static class ToolAnswer
 {
     public const double DefaultThreshold = 0.5;
 
+    /// <summary>The tool's "used" classifier's probability; the call's not-used probability is 1 minus it.</summary>
+    public static double UsedProbability(ToolName tool, StudentOutput output) => tool switch
+    {
+        ToolName.Adjust => output.AdjustUsed,
+        ToolName.SelectiveAdjust => output.SelectiveUsed,
+        _ => output.FilterUsed,
+    };
+
     public static string Format(ToolName tool, StudentOutput output, IReadOnlyDictionary<string, double> thresholds)
     {
-        var probability = tool switch
-        {
-            ToolName.Adjust => output.AdjustUsed,
-            ToolName.SelectiveAdjust => output.SelectiveUsed,
-            _ => output.FilterUsed,
-        };
+        var probability = UsedProbability(tool, output);
         if (!(probability >= thresholds.GetValueOrDefault(tool.WireName(), DefaultThreshold))) return "null";
         return tool switch
         {

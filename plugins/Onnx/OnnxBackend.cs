@@ -9,11 +9,14 @@ namespace Harness.Plugins.Onnx;
 internal sealed class OnnxBackend(T5Settings settings, ModelLayout layout, T5Tokenizer tokenizer, Seq2SeqModel model)
     : T5Backend(new BackendInfo("Onnx", ModelName(layout.Folder), Hash(layout), settings.Device, SupportsBatching: true), tokenizer, settings.BatchSize)
 {
-    protected override int[][] Generate(int[][] batch, CancellationToken cancellationToken) =>
-        model.Generate(batch, settings.MaxNewTokens, cancellationToken);
+    protected override Generated[] Generate(int[][] batch, CancellationToken cancellationToken) =>
+        model.Generate(batch, settings.MaxNewTokens, NotUsed, cancellationToken);
 
     /// <summary>Generated ids for already tokenized inputs (for tests and the benchmark).</summary>
-    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => model.Generate(inputs, maxNewTokens, CancellationToken.None);
+    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => [.. GenerateAnswers(inputs, maxNewTokens).Select(g => g.Ids)];
+
+    /// <summary>Generated answers, with their not-used probabilities, for already tokenized inputs (for tests).</summary>
+    internal Generated[] GenerateAnswers(IReadOnlyList<int[]> inputs, int maxNewTokens) => model.Generate(inputs, maxNewTokens, NotUsed, CancellationToken.None);
 
     /// <summary>The folder's name; with its parent's when the name only says the layout (<c>flan-t5-tiny/split</c>).</summary>
     private static string ModelName(string folder)

@@ -9,25 +9,36 @@ namespace Harness.Plugins.Retrieval;
 /// Answers each request with the teacher output, for the requested tool, of the most
 /// similar train intent. Ties (including a query sharing no word with any train
 /// intent) go to the intent with more repeats, then to the earlier line, so answers
-/// are deterministic.
+/// are deterministic. A call's not-used probability is a similarity-weighted vote of the
+/// <c>k</c> most similar train intents: Σ sim · [teacher did not use the tool] / Σ sim; when
+/// the query shares no word with any train intent, the share of all train rows that did not
+/// use the tool.
 /// </summary>
 internal sealed class RetrievalBackend : IBackend
 {
     private readonly TfIdfIndex _index;
     private readonly List<TrainRow> _rows;
+    private readonly int _neighbours;
+    private readonly Dictionary<ToolName, double> _notUsedShare;
 
-    private sealed record TrainRow(string Id, int Repeats, Dictionary<ToolName, string> Teacher);
+    private sealed record TrainRow(string Id, int Repeats, Dictionary<ToolName, string> Teacher)
+    {
+        public bool Used(ToolName tool) => Teacher[tool] != "null";
+    }
 
-    private RetrievalBackend(string path, List<TrainRow> rows, TfIdfIndex index, string sha256)
+    private RetrievalBackend(string path, List<TrainRow> rows, TfIdfIndex index, string sha256, int neighbours)
     {
         _rows = rows;
         _index = index;
+        _neighbours = neighbours;
+        _notUsedShare = ToolSchema.All.ToDictionary(t => t, t => rows.Count(r => !r.Used(t)) / (double)rows.Count);
         Info = new BackendInfo("Retrieval", $"tfidf-1-2gram-nn:{Path.GetFileName(path)}", sha256, "cpu", SupportsBatching: true);
     }
 
     public BackendInfo Info { get; }
 
-    public static RetrievalBackend Load(string path)
+    /// <summary>Indexes the train split at <paramref name="path"/>; <paramref name="neighbours"/> (k) intents vote on "not used".</summary>
+    public static RetrievalBackend Load(string path, int neighbours = RetrievalBackendFactory.DefaultNeighbours)
     {
         var rows = new List<TrainRow>();
         var intents = new List<string>();
@@ -41,7 +52,7 @@ internal sealed class RetrievalBackend : IBackend
             rows.Add(new TrainRow(id, repeats, JsonLines.Outputs(teacher, "teacher", path, line)));
         }
         if (rows.Count == 0) throw new BackendException($"{path}: the train split is empty.");
-        return new RetrievalBackend(path, rows, new TfIdfIndex(intents), FileHash.Sha256(path));
+        return new RetrievalBackend(path, rows, new TfIdfIndex(intents), FileHash.Sha256(path), neighbours);
     }
 
     /// <summary>The index of the nearest train row to <paramref name="intent"/>.</summary>
@@ -60,6 +71,21 @@ internal sealed class RetrievalBackend : IBackend
         return best >= 0 ? best : Fallback();
     }
 
+    /// <summary>
+    /// The similarity-weighted share of the k nearest train intents whose teacher did not use
+    /// <paramref name="tool"/> (nearest first, ties as <see cref="Nearest"/> breaks them); with no
+    /// similar intent, the share of all train rows.
+    /// </summary>
+    public double NotUsedProbability(string intent, ToolName tool)
+    {
+        var nearest = _index.Similarities(intent).Where(p => p.Value > 0)
+            .OrderByDescending(p => p.Value).ThenByDescending(p => _rows[p.Key].Repeats).ThenBy(p => p.Key)
+            .Take(_neighbours).ToList();
+        var total = nearest.Sum(p => p.Value);
+        if (!(total > 0)) return _notUsedShare[tool];
+        return Math.Clamp(nearest.Where(p => !_rows[p.Key].Used(tool)).Sum(p => p.Value) / total, 0, 1);
+    }
+
     public Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -69,7 +95,8 @@ internal sealed class RetrievalBackend : IBackend
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!nearest.TryGetValue(request.Intent, out var row)) nearest[request.Intent] = row = Nearest(request.Intent);
-            responses.Add(new ToolResponse(_rows[row].Teacher[request.Tool], 0, 0));
+            responses.Add(new ToolResponse(_rows[row].Teacher[request.Tool], 0, 0,
+                NotUsedProbability: NotUsedProbability(request.Intent, request.Tool)));
         }
         return Task.FromResult<IReadOnlyList<ToolResponse>>(responses);
     }

@@ -16,14 +16,21 @@ public sealed class RetrievalBackendFactory : IBackendFactory
     private static readonly BackendOption<string> TrainOption = BackendOption.Required("train",
         "The train split (dataset JSON Lines) whose intents and teacher outputs are searched.");
 
-    public IReadOnlyList<BackendOptionInfo> Options { get; } = [TrainOption.Info];
+    /// <summary>How many nearest train intents vote on "not used" unless option <c>k</c> says otherwise.</summary>
+    public const int DefaultNeighbours = 10;
+
+    private static readonly BackendOption<int> NeighboursOption = BackendOption.Int32("k",
+        "How many nearest train intents vote, weighted by similarity, on the probability that a tool is not used (the answer is still the nearest one's).",
+        DefaultNeighbours, 1, 1000);
+
+    public IReadOnlyList<BackendOptionInfo> Options { get; } = [TrainOption.Info, NeighboursOption.Info];
 
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         var path = context.ResolvePath(TrainOption.Read(options));
-        IBackend backend = RetrievalBackend.Load(path);
+        IBackend backend = RetrievalBackend.Load(path, NeighboursOption.Read(options));
         return Task.FromResult(backend);
     }
 }

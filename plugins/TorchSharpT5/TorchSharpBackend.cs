@@ -8,11 +8,14 @@ namespace Harness.Plugins.TorchSharpT5;
 internal sealed class TorchSharpBackend(T5Settings settings, HfCheckpoint checkpoint, TorchT5 model)
     : T5Backend(new BackendInfo("TorchSharp", checkpoint.Name, checkpoint.WeightsSha256(), settings.Device, SupportsBatching: true), checkpoint.Tokenizer, settings.BatchSize)
 {
-    protected override int[][] Generate(int[][] batch, CancellationToken cancellationToken) =>
-        model.Generate(batch, settings.MaxNewTokens, cancellationToken);
+    protected override Generated[] Generate(int[][] batch, CancellationToken cancellationToken) =>
+        model.Generate(batch, settings.MaxNewTokens, NotUsed, cancellationToken);
 
     /// <summary>Generated ids for already tokenized inputs, decoded together (for tests).</summary>
-    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => model.Generate(inputs, maxNewTokens, CancellationToken.None);
+    internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => [.. GenerateAnswers(inputs, maxNewTokens).Select(g => g.Ids)];
+
+    /// <summary>Generated answers, with their not-used probabilities, decoded together (for tests).</summary>
+    internal Generated[] GenerateAnswers(IReadOnlyList<int[]> inputs, int maxNewTokens) => model.Generate(inputs, maxNewTokens, NotUsed, CancellationToken.None);
 
     public override async ValueTask DisposeAsync()
     {

@@ -39,9 +39,22 @@ public class GenerationTests
         for (var i = 0; i < rows.Count; i++)
         {
             var expected = Fixture.Ints(rows[i].GetProperty("output_ids"));
-            Assert.That(responses[i], Is.EqualTo(new ToolResponse(hf.Tokenizer.Decode(expected),
+            Assert.That(responses[i] with { NotUsedProbability = null }, Is.EqualTo(new ToolResponse(hf.Tokenizer.Decode(expected),
                 Fixture.Ints(rows[i].GetProperty("input_ids")).Length, expected.Length)), $"request {i}");
+            Assert.That(responses[i].NotUsedProbability, Is.InRange(0.0, 1.0), $"request {i}");
         }
+    }
+
+    [Test]
+    public async Task Reproduces_the_reference_not_used_probability_of_the_PyTorch_model()
+    {
+        await using var backend = await Fixture.CreateAsync(Fixture.Folder);
+        var hf = (HfT5Backend)backend;
+        var rows = Fixture.ReadJsonLines("reference-not-used.jsonl");
+        Assert.That(hf.NotUsed.FirstTokens, Is.EquivalentTo(Fixture.Ints(rows[0].GetProperty("not_used_tokens"))));
+        var answers = hf.GenerateAnswers([.. rows.Select(r => hf.Tokenizer.Encode(r.GetProperty("prompt").GetString()!))], 1);
+        for (var i = 0; i < rows.Count; i++)
+            Assert.That(answers[i].NotUsedProbability, Is.EqualTo(rows[i].GetProperty("not_used").GetDouble()).Within(0.01).Percent, $"prompt {i}");
     }
 
     [Test]

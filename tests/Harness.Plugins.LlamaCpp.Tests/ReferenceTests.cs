@@ -60,7 +60,8 @@ public class ReferenceTests
             Assert.That(many[i].InputTokens, Is.EqualTo(c.PromptIds.Length));
             Assert.That(many[i].OutputTokens, Is.InRange(1, reference.MaxNewTokens));
             Assert.That(many[i].Error, Is.Null);
-            if (c.Margins.All(m => m >= ClearMargin)) Assert.That(many[i], Is.EqualTo(one[i]), c.Prompt);
+            Assert.That(many[i].NotUsedProbability, Is.InRange(0.0, 1.0).And.EqualTo(one[i].NotUsedProbability).Within(1e-3), c.Prompt);
+            if (c.Margins.All(m => m >= ClearMargin)) Assert.That(many[i] with { NotUsedProbability = null }, Is.EqualTo(one[i] with { NotUsedProbability = null }), c.Prompt);
         }
     }
 

@@ -32,6 +32,18 @@ public class GenerationTests
         }
     }
 
+    [TestCase("split")]
+    [TestCase("merged")]
+    public async Task Reproduces_the_reference_not_used_probability_of_the_PyTorch_model_in_one_batch(string layout)
+    {
+        await using var backend = await Fixture.CreateAsync(Path.Combine(Fixture.Folder, layout));
+        var onnx = (OnnxBackend)backend;
+        var rows = Fixture.ReadJsonLines("reference-not-used.jsonl");
+        var answers = onnx.GenerateAnswers([.. rows.Select(r => onnx.Tokenizer.Encode(r.GetProperty("prompt").GetString()!))], 1);
+        for (var i = 0; i < rows.Count; i++)
+            Assert.That(answers[i].NotUsedProbability, Is.EqualTo(rows[i].GetProperty("not_used").GetDouble()).Within(0.01).Percent, $"prompt {i}");
+    }
+
     [Test]
     public void Reference_includes_sequences_that_stop_at_eos_and_some_that_run_to_the_limit()
     {
@@ -53,7 +65,8 @@ public class GenerationTests
             Assert.That(responses.Select(r => r.Error), Is.All.Null);
             Assert.That(responses.Select(r => r.OutputTokens), Is.All.InRange(1, 5));
             Assert.That(responses[3].InputTokens, Is.EqualTo(((OnnxBackend)backend).Tokenizer.Encode(requests[3].Prompt).Length));
-            Assert.That(single[0], Is.EqualTo(responses[3]), "a request's answer does not depend on its batch");
+            Assert.That(single[0] with { NotUsedProbability = null }, Is.EqualTo(responses[3] with { NotUsedProbability = null }), "a request's answer does not depend on its batch");
+            Assert.That(single[0].NotUsedProbability, Is.EqualTo(responses[3].NotUsedProbability).Within(1e-4).Percent, "nor its not-used probability");
             Assert.That(backend.Info.Name, Is.EqualTo("Onnx"));
             Assert.That(backend.Info.Model, Is.EqualTo("flan-t5-tiny/split"));
             Assert.That(backend.Info.Device, Is.EqualTo("cpu"));

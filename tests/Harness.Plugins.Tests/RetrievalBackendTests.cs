@@ -79,6 +79,37 @@ public class RetrievalBackendTests
     }
 
     [Test]
+    public async Task The_not_used_probability_is_the_nearest_intents_vote_weighted_by_similarity()
+    {
+        using var data = new TestData();
+        data.Write("train.jsonl",
+            TestData.Row("tr-1", "red sky", TestData.Adjust(10), null),
+            TestData.Row("tr-2", "red sea", null, null),
+            TestData.Row("tr-3", "golden hour", TestData.Adjust(30), TestData.Filter("sunny", 60)));
+        await using var one = await BuiltPlugins.CreateAsync("Retrieval", data.Folder, ("train", "train.jsonl"), ("k", "1"));
+        await using var all = await BuiltPlugins.CreateAsync("Retrieval", data.Folder, ("train", "train.jsonl"));
+
+        var exact = await one.GenerateAsync([.. ToolSchema.All.Select(t => new ToolRequest("q", "golden hour", t, "p"))], CancellationToken.None);
+        // "red" is equally similar to "red sky" (adjust used) and "red sea" (not used).
+        var tie = (await all.GenerateAsync([new ToolRequest("q", "red", ToolName.Adjust, "p")], CancellationToken.None))[0];
+
+        Assert.That(exact.Select(r => r.NotUsedProbability), Is.EqualTo(new double?[] { 0, 1, 0 }));
+        Assert.That(tie.NotUsedProbability, Is.EqualTo(0.5).Within(1e-12));
+    }
+
+    [Test]
+    public async Task With_no_similar_intent_the_not_used_probability_is_the_train_splits_share()
+    {
+        using var data = new TestData();
+        data.Write("train.jsonl", Train());
+        await using var backend = await BuiltPlugins.CreateAsync("Retrieval", data.Folder, ("train", "train.jsonl"));
+
+        var responses = await backend.GenerateAsync([.. ToolSchema.All.Select(t => new ToolRequest("q", "zzz qqq", t, "p"))], CancellationToken.None);
+
+        Assert.That(responses.Select(r => r.NotUsedProbability), Is.EqualTo(new double?[] { 0.25, 1, 0.25 }));
+    }
+
+    [Test]
     public void A_missing_train_option_or_file_is_a_clear_error()
     {
         using var data = new TestData();

@@ -18,8 +18,10 @@ internal static class Fixture
     public static int ReferenceMaxNewTokens { get; } = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "reference-settings.json")))
         .RootElement.GetProperty("max_new_tokens").GetInt32();
 
-    public static IReadOnlyList<JsonElement> References { get; } =
-        [.. File.ReadLines(Path.Combine(Folder, "reference-outputs.jsonl")).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    public static IReadOnlyList<JsonElement> References { get; } = ReadJsonLines("reference-outputs.jsonl");
+
+    public static IReadOnlyList<JsonElement> ReadJsonLines(string name) =>
+        [.. File.ReadLines(Path.Combine(Folder, name)).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
 
     public static Task<IBackend> CreateAsync(string model, params (string Key, string Value)[] extra) =>
         CreateAsync(new TorchSharpBackendFactory(), model, extra);

@@ -51,8 +51,20 @@ public class GenerationTests
 
         var responses = await backend.GenerateAsync(requests, CancellationToken.None);
 
-        Assert.That(responses, Is.EqualTo(rows.Select(r => new ToolResponse(torch.Tokenizer.Decode(Fixture.Ints(r.GetProperty("output_ids"))),
+        Assert.That(responses.Select(r => r.NotUsedProbability), Is.All.InRange(0.0, 1.0));
+        Assert.That(responses.Select(r => r with { NotUsedProbability = null }), Is.EqualTo(rows.Select(r => new ToolResponse(torch.Tokenizer.Decode(Fixture.Ints(r.GetProperty("output_ids"))),
             Fixture.Ints(r.GetProperty("input_ids")).Length, Fixture.Ints(r.GetProperty("output_ids")).Length))).AsCollection);
+    }
+
+    [Test]
+    public async Task Reproduces_the_reference_not_used_probability_of_the_PyTorch_model_in_one_batch()
+    {
+        await using var backend = await Fixture.CreateAsync(Fixture.Folder);
+        var torch = (TorchSharpBackend)backend;
+        var rows = Fixture.ReadJsonLines("reference-not-used.jsonl");
+        var answers = torch.GenerateAnswers([.. rows.Select(r => torch.Tokenizer.Encode(r.GetProperty("prompt").GetString()!))], 1);
+        for (var i = 0; i < rows.Count; i++)
+            Assert.That(answers[i].NotUsedProbability, Is.EqualTo(rows[i].GetProperty("not_used").GetDouble()).Within(0.01).Percent, $"prompt {i}");
     }
 
     [Test]

@@ -17,8 +17,8 @@ internal sealed class T5Model(T5Config config, T5Weights weights, int threads)
 
     public T5Config Config => config;
 
-    /// <summary>The generated ids for <paramref name="input"/> (ending with &lt;/s&gt; already), without the final &lt;/s&gt;.</summary>
-    public int[] Generate(int[] input, int maxNewTokens, CancellationToken cancellationToken)
+    /// <summary>The answer to <paramref name="input"/> (ending with &lt;/s&gt; already): ids without the final &lt;/s&gt;, and the not-used probability.</summary>
+    public Generated Generate(int[] input, int maxNewTokens, NotUsedAnswer notUsed, CancellationToken cancellationToken)
     {
         var encoded = Encode(input);
         var cross = weights.Decoder.Select(layer => (Keys: Project(layer.Cross.K, encoded), Values: Project(layer.Cross.V, encoded))).ToArray();
@@ -29,7 +29,7 @@ internal sealed class T5Model(T5Config config, T5Weights weights, int threads)
         {
             var x = DecodeStep((int)tokens[0], step, cross, selfKeys, selfValues);
             _ops.MatVec(weights.LmHead, x, logits);
-            return [Ops.ArgMax(logits)];
+            return new DecodedStep([Ops.ArgMax(logits)], step == 0 ? [notUsed.Probability(logits)] : null);
         }, cancellationToken)[0];
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Harness.Backends;
+using Harness.Plugins.Shared;
 using Harness.Plugins.LlamaCpp.Grammar;
 using Harness.Plugins.LlamaCpp.Runtime;
 using Harness.Tools;
@@ -14,7 +15,9 @@ namespace Harness.Plugins.LlamaCpp.Generation;
 /// whole prompt for a sequence that just started) into a single batch, asks logits only for
 /// each sequence's last token, and a finished sequence's cache is removed so the next request
 /// can take its place. A token is the argmax of the logits, or, for a request given a tool to
-/// constrain to, greedy within that tool's grammar (<see cref="GrammarSamplers"/>).
+/// constrain to, greedy within that tool's grammar (<see cref="GrammarSamplers"/>). At each
+/// sequence's first generated position the model's own logits (before any grammar) also give the
+/// answer's not-used probability (<see cref="LlamaModel.NotUsedFirstTokens"/>).
 /// </summary>
 internal sealed partial class BatchDecoder : IDisposable
 {
@@ -71,10 +74,13 @@ internal sealed partial class BatchDecoder : IDisposable
 
     /// <summary>Free greedy tokens per prompt, same order; an end-of-generation token, when reached, is the last one.</summary>
     public int[][] Generate(IReadOnlyList<int[]> prompts, CancellationToken cancellationToken) =>
-        Generate(prompts, null, cancellationToken);
+        [.. Generate(prompts, null, cancellationToken).Select(d => d.Tokens)];
 
-    /// <summary>As <see cref="Generate(IReadOnlyList{int[]}, CancellationToken)"/>; with <paramref name="constrainTo"/>, prompt i is held to that tool's grammar.</summary>
-    public int[][] Generate(IReadOnlyList<int[]> prompts, IReadOnlyList<ToolName>? constrainTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to each prompt, same order: its greedy tokens as <see cref="Generate(IReadOnlyList{int[]}, CancellationToken)"/>
+    /// gives them, or with <paramref name="constrainTo"/> prompt i held to that tool's grammar; and its not-used probability.
+    /// </summary>
+    public Decoded[] Generate(IReadOnlyList<int[]> prompts, IReadOnlyList<ToolName>? constrainTo, CancellationToken cancellationToken)
     {
         var slots = prompts.Select((p, i) => new Slot(i, constrainTo?[i])).ToArray();
         try
@@ -87,7 +93,7 @@ internal sealed partial class BatchDecoder : IDisposable
             foreach (var slot in slots) ReleaseSampler(slot);
             _context.MemoryClear(true);
         }
-        return [.. slots.Select(s => s.Output.ToArray())];
+        return [.. slots.Select(s => new Decoded([.. s.Output], s.NotUsed))];
     }
 
     private void GenerateDecoderOnly(IReadOnlyList<int[]> prompts, Slot[] requests, CancellationToken cancellationToken)
@@ -136,6 +142,7 @@ internal sealed partial class BatchDecoder : IDisposable
     /// <summary>Picks the slot's next token from its logits; true when the slot is done (its sampler then goes back).</summary>
     private bool Step(Slot slot)
     {
+        if (slot.Output.Count == 0) slot.NotUsed = FirstStepMass.Of(_context.GetLogitsIth(slot.LogitIndex), _model.NotUsedFirstTokens);
         slot.Last = slot.Sampler is { } sampler ? (int)sampler.Sample(_context, slot.LogitIndex) : ArgMax(_context.GetLogitsIth(slot.LogitIndex));
         slot.Output.Add(slot.Last);
         var done = _model.IsEndOfGeneration(slot.Last) || slot.Output.Count >= _maxNewTokens || slot.Position >= ContextPerSequence;
@@ -184,5 +191,9 @@ internal sealed partial class BatchDecoder : IDisposable
         public int Position { get; set; }
         public int Last { get; set; }
         public int LogitIndex { get; set; } = -1;
+        public double? NotUsed { get; set; }
     }
 }
+
+/// <summary>One answer: its tokens (an end-of-generation token, when reached, last) and its not-used probability.</summary>
+internal sealed record Decoded(int[] Tokens, double? NotUsedProbability);

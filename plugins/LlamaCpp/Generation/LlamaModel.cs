@@ -16,6 +16,10 @@ internal sealed class LlamaModel : IDisposable
         Bos = handle.Vocab.BOS is { } bos ? (int)bos : -1;
         HasEncoder = handle.HasEncoder;
         DecoderStart = handle.Vocab.DecoderStartToken is { } start ? (int)start : Bos;
+        // An answer is tokenized on its own, as the students were trained: SentencePiece's space prefix, no BOS.
+        var nullFirst = (int)handle.Tokenize("null", addBos: false, special: false, Encoding.UTF8)[0];
+        int?[] ends = [(int?)handle.Vocab.EOS, (int?)handle.Vocab.EOT];
+        NotUsedFirstTokens = [.. ends.OfType<int>().Prepend(nullFirst).Distinct()];
     }
 
     public SafeLlamaModelHandle Handle { get; }
@@ -29,6 +33,12 @@ internal sealed class LlamaModel : IDisposable
 
     /// <summary>The first decoder token of an encoder-decoder model (its decoder start token, else BOS).</summary>
     public int DecoderStart { get; }
+
+    /// <summary>
+    /// The tokens that begin the not-used answer: the first token of <c>null</c> and the end tokens
+    /// (an empty answer); their first-step mass is a call's not-used probability.
+    /// </summary>
+    public IReadOnlyList<int> NotUsedFirstTokens { get; }
 
     /// <summary>Checks the file, then loads it; every failure names the file and what to do.</summary>
     public static LlamaModel Load(string path, int gpuLayers, string source)

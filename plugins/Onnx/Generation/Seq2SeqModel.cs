@@ -10,7 +10,8 @@ namespace Harness.Plugins.Onnx.Generation;
 /// key/value cache: the encoder runs once, its cross-attention keys and values come out of
 /// the first decoder step and are reused, each later step feeds one token per sequence, and
 /// every cache tensor stays where ONNX Runtime allocated it (on the device) between steps.
-/// Only the logits of the last position are copied to the host, for the argmax.
+/// Only the logits of the last position are copied to the host, for the argmax (and, at the
+/// first step, the not-used probability).
 /// </summary>
 internal sealed class Seq2SeqModel : IDisposable
 {
@@ -35,8 +36,8 @@ internal sealed class Seq2SeqModel : IDisposable
         return new Seq2SeqModel(config, sessions, device);
     }
 
-    /// <summary>The generated ids of each input (without the final <c>&lt;/s&gt;</c>), at most <paramref name="maxNewTokens"/> each.</summary>
-    public int[][] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, CancellationToken cancellationToken)
+    /// <summary>The answer to each input: ids without the final <c>&lt;/s&gt;</c>, at most <paramref name="maxNewTokens"/>, and the not-used probability.</summary>
+    public Generated[] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, NotUsedAnswer notUsed, CancellationToken cancellationToken)
     {
         var (ids, mask, batch, width) = PaddedBatch.Of(inputs, _config.PadTokenId);
         using var state = new DecodeState();
@@ -47,10 +48,10 @@ internal sealed class Seq2SeqModel : IDisposable
             var encoded = Run(_sessions.Encoder, ["last_hidden_state"], name => name == "input_ids" ? inputIds : encoderMask);
             state.Set("encoder_hidden_states", encoded[0]);
         }
-        return GreedyDecoding.Run(_config, batch, maxNewTokens, (step, tokens) => Step(state, step, tokens, batch), cancellationToken);
+        return GreedyDecoding.Run(_config, batch, maxNewTokens, (step, tokens) => Step(state, step, tokens, batch, notUsed), cancellationToken);
     }
 
-    private long[] Step(DecodeState state, int step, long[] tokens, int batch)
+    private DecodedStep Step(DecodeState state, int step, long[] tokens, int batch, NotUsedAnswer notUsed)
     {
         var session = step == 0 ? _sessions.First : _sessions.Next;
         var owned = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(tokens, [batch, 1]) };
@@ -76,7 +77,7 @@ internal sealed class Seq2SeqModel : IDisposable
             var results = Run(session, names, Input);
             var rest = state.TakePresents(names, results, takeEncoder: step == 0);
             owned.AddRange(rest.Values);
-            return Argmax(rest["logits"], batch);
+            return Argmax(rest["logits"], batch, step == 0 ? notUsed : null);
         }
         finally
         {
@@ -98,20 +99,23 @@ internal sealed class Seq2SeqModel : IDisposable
         return [.. binding.GetOutputValues()];
     }
 
-    private static long[] Argmax(OrtValue logits, int batch)
+    /// <summary>Each sequence's most likely next token; with <paramref name="notUsed"/>, also each one's not-used probability.</summary>
+    private static DecodedStep Argmax(OrtValue logits, int batch, NotUsedAnswer? notUsed)
     {
         var shape = logits.GetTensorTypeAndShape().Shape;
         var (steps, vocab) = ((int)shape[1], (int)shape[2]);
         var data = logits.GetTensorDataAsSpan<float>();
         var next = new long[batch];
+        var probabilities = notUsed is null ? null : new double[batch];
         for (var b = 0; b < batch; b++)
         {
             var row = data.Slice(((b * steps) + steps - 1) * vocab, vocab);
             var best = 0;
             for (var v = 1; v < vocab; v++) if (row[v] > row[best]) best = v;
             next[b] = best;
+            if (probabilities is not null) probabilities[b] = notUsed!.Probability(row);
         }
-        return next;
+        return new DecodedStep(next, probabilities);
     }
 
     public void Dispose()

@@ -2,6 +2,12 @@ using Harness.Tokenizers;
 
 namespace Harness.Plugins.Shared.T5;
 
+/// <summary>What one decoding step gives: each sequence's most likely next token and, at the first step, each one's <see cref="NotUsedAnswer"/> probability.</summary>
+internal readonly record struct DecodedStep(long[] Next, double[]? NotUsed = null);
+
+/// <summary>One generated answer: its ids without the final &lt;/s&gt;, and the first step's not-used probability (null when the engine did not give it).</summary>
+internal sealed record Generated(int[] Ids, double? NotUsedProbability);
+
 /// <summary>
 /// The greedy loop of every T5 engine (Onnx, HfT5, TorchSharp): each sequence starts from the
 /// decoder start token and takes the engine's most likely next token at each step, until
@@ -11,19 +17,21 @@ namespace Harness.Plugins.Shared.T5;
 internal static class GreedyDecoding
 {
     /// <summary>
-    /// The generated ids of each of <paramref name="batch"/> sequences, without the final &lt;/s&gt;;
-    /// <paramref name="step"/> is the engine's step: given the step number (0 first) and each
-    /// sequence's current token, the most likely next token of each.
+    /// The answer of each of <paramref name="batch"/> sequences; <paramref name="step"/> is the
+    /// engine's step: given the step number (0 first) and each sequence's current token, the most
+    /// likely next token of each (and at step 0 the not-used probability of each).
     /// </summary>
-    public static int[][] Run(T5Config config, int batch, int maxNewTokens, Func<int, long[], long[]> step, CancellationToken cancellationToken)
+    public static Generated[] Run(T5Config config, int batch, int maxNewTokens, Func<int, long[], DecodedStep> step, CancellationToken cancellationToken)
     {
         var outputs = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
         var done = new bool[batch];
+        double[]? notUsed = null;
         var tokens = Enumerable.Repeat((long)config.DecoderStartTokenId, batch).ToArray();
         for (var s = 0; s < maxNewTokens && done.Contains(false); s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var next = step(s, tokens);
+            var (next, probabilities) = step(s, tokens);
+            if (s == 0) notUsed = probabilities;
             for (var b = 0; b < batch; b++)
             {
                 if (done[b]) continue;
@@ -32,6 +40,6 @@ internal static class GreedyDecoding
                 tokens[b] = done[b] ? config.PadTokenId : next[b];
             }
         }
-        return [.. outputs.Select(o => o.ToArray())];
+        return [.. outputs.Select((o, b) => new Generated([.. o], notUsed?[b]))];
     }
 }

@@ -16,6 +16,9 @@ internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int b
 
     internal T5Tokenizer Tokenizer { get; } = tokenizer;
 
+    /// <summary>The tokens whose first-step probability is each answer's not-used probability.</summary>
+    internal NotUsedAnswer NotUsed { get; } = NotUsedAnswer.Of(tokenizer);
+
     public async Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {
         if (requests.Count == 0) return [];
@@ -31,8 +34,8 @@ internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int b
         }
     }
 
-    /// <summary>Generated ids for at most batch-size tokenized prompts (each ending with &lt;/s&gt;), without the final &lt;/s&gt;.</summary>
-    protected abstract int[][] Generate(int[][] batch, CancellationToken cancellationToken);
+    /// <summary>The answers to at most batch-size tokenized prompts (each ending with &lt;/s&gt;): ids without the final &lt;/s&gt;, and the not-used probability.</summary>
+    protected abstract Generated[] Generate(int[][] batch, CancellationToken cancellationToken);
 
     public virtual ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ internal static class T5Requests
     /// Tokenizes each prompt (ending with &lt;/s&gt;), generates <paramref name="batchSize"/> at a time with
     /// <paramref name="generate"/> (ids without the final &lt;/s&gt;), and decodes them into raw output text.
     /// </summary>
-    public static ToolResponse[] Answer(T5Tokenizer tokenizer, IReadOnlyList<ToolRequest> requests, int batchSize, Func<int[][], int[][]> generate)
+    public static ToolResponse[] Answer(T5Tokenizer tokenizer, IReadOnlyList<ToolRequest> requests, int batchSize, Func<int[][], Generated[]> generate)
     {
         var inputs = requests.Select(r => tokenizer.Encode(r.Prompt)).ToArray();
         var responses = new ToolResponse[requests.Count];
@@ -19,7 +19,8 @@ internal static class T5Requests
             var batch = inputs[start..Math.Min(inputs.Length, start + batchSize)];
             var outputs = generate(batch);
             for (var i = 0; i < batch.Length; i++)
-                responses[start + i] = new ToolResponse(tokenizer.Decode(outputs[i]), batch[i].Length, outputs[i].Length);
+                responses[start + i] = new ToolResponse(tokenizer.Decode(outputs[i].Ids), batch[i].Length, outputs[i].Ids.Length,
+                    NotUsedProbability: outputs[i].NotUsedProbability);
         }
         return responses;
     }

@@ -18,8 +18,8 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
     private readonly long _inner = config.NumHeads * config.DKv;
     private readonly long _d = config.DModel;
 
-    /// <summary>Generated ids per input (each ending with &lt;/s&gt; already), without the final &lt;/s&gt;.</summary>
-    public int[][] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, CancellationToken cancellationToken)
+    /// <summary>The answer to each input (each ending with &lt;/s&gt; already): ids without the final &lt;/s&gt;, and the not-used probability.</summary>
+    public Generated[] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, NotUsedAnswer notUsed, CancellationToken cancellationToken)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
@@ -31,10 +31,16 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
         var encoded = Encode(tensor(padded.Ids, [batch, length], device: device), mask);
         var cross = weights.Decoder.Select(l => Heads(Guarded.Mm(encoded.view(batch * length, _d), l.Cross.KvT), batch, length, 2)).ToArray();
         var cache = new Tensor?[weights.Decoder.Length, 2];
+        var notUsedIds = tensor(notUsed.FirstTokens.Select(id => (long)id).ToArray(), device: device);
         return GreedyDecoding.Run(config, padded.Batch, maxNewTokens, (step, tokens) =>
         {
             using var stepScope = NewDisposeScope();
-            return DecodeStep(tensor(tokens, [batch], device: device), step, cross, mask, cache).cpu().data<long>().ToArray();
+            var logits = DecodeStep(tensor(tokens, [batch], device: device), step, cross, mask, cache);
+            var next = logits.argmax(-1).cpu().data<long>().ToArray();
+            if (step > 0) return new DecodedStep(next);
+            // The not-used answer's first-step mass, as NotUsedAnswer.Probability computes it on the host.
+            var mass = logits.to_type(ScalarType.Float64).softmax(-1).index_select(1, notUsedIds).sum(1);
+            return new DecodedStep(next, mass.cpu().data<double>().ToArray());
         }, cancellationToken);
     }
 
@@ -52,7 +58,7 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
         return Norm(x, weights.EncoderFinalNorm).MoveToOuterDisposeScope();
     }
 
-    /// <summary>One decoder step for every sequence: the next token ids [batch].</summary>
+    /// <summary>One decoder step for every sequence: the logits of the next token [batch, vocab].</summary>
     private Tensor DecodeStep(Tensor tokens, int position, Tensor[][] cross, Tensor mask, Tensor?[,] cache)
     {
         var batch = tokens.shape[0];
@@ -76,7 +82,7 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
         x = Norm(x, weights.DecoderFinalNorm);
         // A tied head reuses the embedding, so Hugging Face rescales the hidden state first.
         if (config.TieWordEmbeddings) x = x * (float)Math.Pow(_d, -0.5);
-        return Guarded.Mm(x, weights.LmHeadT).argmax(-1);
+        return Guarded.Mm(x, weights.LmHeadT);
     }
 
     /// <summary>softmax(q kᵀ + bias) v over heads, projected by O: [batch * queries, d_model]. No 1/sqrt(d_kv) scaling in T5.</summary>

@@ -19,7 +19,7 @@ internal static class BootstrapEngine
     /// <param name="options">Seed and resample count.</param>
     /// <param name="stream">Separates the random streams of different subsets so each is reproducible alone.</param>
     /// <param name="statistic">The statistics of one resample.</param>
-    /// <returns>One 95% interval per statistic, or nulls when there are no rows.</returns>
+    /// <returns>One 95% interval per statistic, or nulls when there are no rows (or the statistic is NaN on every resample).</returns>
     public static Interval?[] Intervals(int[] rows, int statistics, BootstrapOptions options, int stream, Statistic statistic)
     {
         var intervals = new Interval?[statistics];
@@ -37,8 +37,11 @@ internal static class BootstrapEngine
         }
         for (var s = 0; s < statistics; s++)
         {
-            var lower = Quantiles.QuantileCustom(samples[s], 0.025, QuantileDefinition.R7);
-            var upper = Quantiles.QuantileCustom(samples[s], 0.975, QuantileDefinition.R7);
+            // A statistic undefined on a resample (NaN: a ranking metric drawn without one class) is left out of it.
+            var defined = samples[s].Any(double.IsNaN) ? samples[s].Where(v => !double.IsNaN(v)).ToArray() : samples[s];
+            if (defined.Length == 0) continue;
+            var lower = Quantiles.QuantileCustom(defined, 0.025, QuantileDefinition.R7);
+            var upper = Quantiles.QuantileCustom(defined, 0.975, QuantileDefinition.R7);
             intervals[s] = new Interval(lower, upper);
         }
         return intervals;

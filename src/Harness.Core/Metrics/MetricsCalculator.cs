@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Harness.Datasets;
+using Harness.Metrics.Ranking;
 using Harness.Parsing;
 using Harness.Tools;
 
@@ -29,12 +30,13 @@ public static class MetricsCalculator
         {
             var (name, minRepeats) = Subsets.All[s];
             var indices = Subsets.Indices(rows, minRepeats);
-            result.Add(ComputeSubset(name, indices, scores, options, s));
+            result.Add(ComputeSubset(rows, name, indices, scores, predictions, options, s));
         }
         return result.ToImmutable();
     }
 
-    private static SubsetMetrics ComputeSubset(string name, int[] indices, RowScores scores, BootstrapOptions options, int stream)
+    private static SubsetMetrics ComputeSubset(IReadOnlyList<DatasetRow> rows, string name, int[] indices, RowScores scores, IReadOnlyDictionary<string, RowPrediction> predictions,
+        BootstrapOptions options, int stream)
     {
         Span<ToolCounts> counts = stackalloc ToolCounts[3];
         foreach (var row in indices) scores.Accumulate(row, counts);
@@ -50,6 +52,27 @@ public static class MetricsCalculator
                 intervals[(int)tool], mae));
         }
         var overall = tools.Average(t => t.Final);
-        return new SubsetMetrics(name, indices.Length, tools.ToImmutable(), overall, intervals[3]);
+        return new SubsetMetrics(name, indices.Length, tools.ToImmutable(), overall, intervals[3], Rankings(rows, indices, scores, predictions, options, stream));
+    }
+
+    /// <summary>
+    /// Per tool with at least one not-used probability among the subset's rows: the ranking of
+    /// "used" scores 1 − p (0 for a row without one, as the greedy rule counts it not used).
+    /// </summary>
+    private static ImmutableArray<ToolRanking> Rankings(IReadOnlyList<DatasetRow> rows, int[] indices, RowScores scores, IReadOnlyDictionary<string, RowPrediction> predictions,
+        BootstrapOptions options, int stream)
+    {
+        var rankings = ImmutableArray.CreateBuilder<ToolRanking>();
+        foreach (var tool in ToolSchema.All)
+        {
+            var probabilities = indices.Select(i => predictions.GetValueOrDefault(rows[i].Id)?.NotUsedProbability(tool)).ToArray();
+            var scored = probabilities.Count(p => p is not null);
+            if (scored == 0) continue;
+            var labels = indices.Select(i => scores.Expected[RowScores.At(i, tool)]).ToArray();
+            // Streams apart from the finals' (0..2), one per subset and tool.
+            rankings.Add(RankingCalculator.Compute(tool, [.. probabilities.Select(p => p is { } v ? 1 - v : 0)], labels, scored, options,
+                100 + (3 * stream) + (int)tool));
+        }
+        return rankings.ToImmutable();
     }
 }

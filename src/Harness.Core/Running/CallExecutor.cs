@@ -60,14 +60,14 @@ internal static class CallExecutor
         {
             var call = batch[i];
             var response = responses[i] ?? ToolResponse.Failed("backend returned no response");
-            var error = response.Error ?? (response.Text is null ? "backend returned neither text nor an error" : null);
+            var error = response.Error ?? (response.Text is null ? "backend returned neither text nor an error" : null) ?? ProbabilityError(response);
             var parsed = error is null
                 ? context.Parser.Parse(call.Tool, response.Text)
                 : ParsedOutput.BackendFailure(call.Tool, error);
             var (input, output) = CheckTokens(context, call, response);
             context.Log.Append(new CallRecord(
                 call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
-                latency, input, output, error, call.Warmup));
+                latency, input, output, error, call.Warmup, error is null ? response.NotUsedProbability : null));
         }
         context.Progress.Advance(batch.Count);
         if (fatal is not null) throw fatal;
@@ -111,6 +111,12 @@ internal static class CallExecutor
             context.Progress.Log($"warning: backend '{context.Entry.Label}' reported {response.InputTokens} input and {response.OutputTokens} output tokens for {call.Row.Id} ({call.Tool.WireName()}); counts outside 0..{MaxTokensPerCall} are recorded as unknown (0).");
         return (Valid(response.InputTokens) ? response.InputTokens : 0, Valid(response.OutputTokens) ? response.OutputTokens : 0);
     }
+
+    /// <summary>A not-used probability that is not a probability (NaN, or outside [0, 1]) fails the call: the plugin is wrong, and a guess would rank it.</summary>
+    private static string? ProbabilityError(ToolResponse response) =>
+        response.NotUsedProbability is { } p && !(p is >= 0 and <= 1)
+            ? $"backend reported a not-used probability of {p.ToString(CultureInfo.InvariantCulture)}, which is not a probability (NaN or outside [0, 1])"
+            : null;
 
     // How long a cancelled run waits for the call in flight to settle, so answers that were already computed are kept.
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(2);

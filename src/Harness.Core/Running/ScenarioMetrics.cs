@@ -56,7 +56,10 @@ internal static class ScenarioMetrics
             .GroupBy(c => c.IntentId, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => new RowPrediction(g.Key, g.ToImmutableDictionary(c => c.Tool, c => c.Parsed)),
+                g => new RowPrediction(g.Key, g.ToImmutableDictionary(c => c.Tool, c => c.Parsed),
+                    g.Any(c => c.NotUsedProbability is not null)
+                        ? g.Where(c => c.NotUsedProbability is not null).ToImmutableDictionary(c => c.Tool, c => c.NotUsedProbability!.Value)
+                        : null),
                 StringComparer.Ordinal);
         return MetricsCalculator.Compute(rows, predictions, new BootstrapOptions(Seed: seed, Resamples: BootstrapResamples));
     }

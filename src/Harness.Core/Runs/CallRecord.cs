@@ -17,6 +17,7 @@ namespace Harness.Runs;
 /// <param name="OutputTokens">Generated tokens.</param>
 /// <param name="Error">The backend's error for this call, or null.</param>
 /// <param name="Warmup">True for warm-up calls, which are kept but excluded from latency.</param>
+/// <param name="NotUsedProbability">The backend's probability that the tool is not used (<see cref="Harness.Backends.ToolResponse.NotUsedProbability"/>), in [0, 1]; null when it gave none or the call failed.</param>
 public sealed record CallRecord(
     string IntentId,
     ToolName Tool,
@@ -27,4 +28,5 @@ public sealed record CallRecord(
     int InputTokens,
     int OutputTokens,
     string? Error,
-    bool Warmup = false);
+    bool Warmup = false,
+    double? NotUsedProbability = null);

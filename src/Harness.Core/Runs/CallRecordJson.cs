@@ -12,8 +12,10 @@ namespace Harness.Runs;
 /// <code>
 /// {"id":..,"tool":"adjust","scenario":..,"raw":..,
 ///  "parsed":{"used":true,"setting":{..canonical..}|null,"failure":"invalid_json"|null,"detail":..,"clamped":0,"unknown_keys":0},
-///  "latency_ms":..|null,"input_tokens":..,"output_tokens":..,"error":..|null,"warmup":false}
+///  "latency_ms":..|null,"input_tokens":..,"output_tokens":..,"error":..|null,"warmup":false,
+///  "not_used_probability":0.93}
 /// </code>
+/// <c>not_used_probability</c> is present only when the backend gave one (files written before it existed read as before).
 /// <c>raw</c> and <c>error</c> are the backend's text exactly: a lone UTF-16 surrogate in them is
 /// written as its JSON escape (<c>\ud800</c>) and read back as the same surrogate, not replaced.
 /// </summary>
@@ -44,6 +46,7 @@ public static class CallRecordJson
             OutputTokens = record.OutputTokens,
             Error = record.Error,
             Warmup = record.Warmup,
+            NotUsedProbability = record.NotUsedProbability,
         };
         return JsonSerializer.Serialize(line, OwnedFiles.Line.CallRecordLineJson);
     }
@@ -117,8 +120,14 @@ public static class CallRecordJson
             RequiredNumber(json.InputTokens, "input_tokens"),
             RequiredNumber(json.OutputTokens, "output_tokens"),
             json.Error,
-            json.Warmup ?? false);
+            json.Warmup ?? false,
+            Probability(json.NotUsedProbability));
     }
+
+    private static double? Probability(JsonNumber? number) =>
+        number is not { } n ? null
+        : n.Finite("not_used_probability") is var p && p is >= 0 and <= 1 ? p
+        : throw new FormatException($"not_used_probability: {p.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a probability (0 to 1)");
 
     private static T Required<T>(T? value, string key) where T : class => value ?? throw new FormatException($"missing key '{key}'");
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Harness.Json.Files;
 using Harness.Metrics;
+using Harness.Metrics.Ranking;
 using Harness.Tools;
 using F = Harness.Json.Files.MetricsFileJson;
 
@@ -37,6 +38,7 @@ internal static class MetricsJsonReader
             },
             Overall = s.Overall,
             OverallCi95 = Pair(s.OverallCi95),
+            Ranking = s.Rankings.IsDefaultOrEmpty ? null : s.Rankings.ToDictionary(r => r.Tool.WireName(), Ranking),
         }),
         Parse = new()
         {
@@ -75,6 +77,31 @@ internal static class MetricsJsonReader
         json.Fn = t.FalseNegatives;
         json.Tn = t.TrueNegatives;
         return json;
+    }
+
+    private static F.RankingJson Ranking(ToolRanking r) => new()
+    {
+        N = r.N, Positives = r.Positives, Scored = r.Scored,
+        AveragePrecision = r.AveragePrecision is { } ap ? ap : null, AveragePrecisionCi95 = Pair(r.AveragePrecisionCi95),
+        RocAuc = r.RocAuc is { } auc ? auc : null, RocAucCi95 = Pair(r.RocAucCi95),
+        PrCurve = [.. r.Curve.Select(p => new F.PrPointJson { Threshold = p.Threshold, Precision = p.Precision, Recall = p.Recall })],
+    };
+
+    private static ImmutableArray<ToolRanking> ReadRankings(Dictionary<string, F.RankingJson>? rankings, string at)
+    {
+        if (rankings is null) return default;
+        var read = new List<ToolRanking>();
+        foreach (var (name, r) in rankings)
+        {
+            if (!ToolSchema.TryParse(name, out var tool)) throw new FormatException($"{at}.ranking: unknown tool '{name}'");
+            var where = $"{at}.ranking.{name}";
+            read.Add(new ToolRanking(tool, Get(r.N, "n"), Get(r.Positives, "positives"), Get(r.Scored, "scored"),
+                r.AveragePrecision is null ? null : Score(r.AveragePrecision, "average_precision", where), ReadInterval(r.AveragePrecisionCi95, $"{where}.average_precision_ci95"),
+                r.RocAuc is null ? null : Score(r.RocAuc, "roc_auc", where), ReadInterval(r.RocAucCi95, $"{where}.roc_auc_ci95"),
+                [.. Get(r.PrCurve, "pr_curve").Select((p, i) => new PrPoint(
+                    Score(p.Threshold, "threshold", $"{where}.pr_curve[{i}]"), Score(p.Precision, "precision", $"{where}.pr_curve[{i}]"), Score(p.Recall, "recall", $"{where}.pr_curve[{i}]")))]));
+        }
+        return [.. read.OrderBy(r => r.Tool)];
     }
 
     private static JsonNumber[]? Pair(Interval? interval) => interval is null ? null : [interval.Lower, interval.Upper];
@@ -116,7 +143,8 @@ internal static class MetricsJsonReader
                 ReadInterval(t.FinalCi95, $"{where}.final_ci95"),
                 t is F.FilterToolJson { IntensityMae: { } mae } ? mae.Finite($"{where}.intensity_mae") : null);
         }).ToImmutableArray();
-        return new SubsetMetrics(name, Get(subset.N, "n"), read, Score(subset.Overall, "overall", at), ReadInterval(subset.OverallCi95, $"{at}.overall_ci95"));
+        return new SubsetMetrics(name, Get(subset.N, "n"), read, Score(subset.Overall, "overall", at), ReadInterval(subset.OverallCi95, $"{at}.overall_ci95"),
+            ReadRankings(subset.Ranking, at));
     }
 
     private static ParseSummary ReadParse(F.ParseJson parse) => new(

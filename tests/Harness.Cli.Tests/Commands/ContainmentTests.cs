@@ -85,6 +85,20 @@ public class ContainmentTests : SmallSplitTest
         Assert.That(result.Stdout.Split("reported -5 input and 2147483647 output tokens").Length - 1, Is.EqualTo(1));
     }
 
+    [TestCase("in-process")]
+    [TestCase("process")]
+    public void A_not_used_probability_that_is_NaN_or_outside_0_to_1_fails_that_call_with_the_reason(string isolation)
+    {
+        var result = Eval(Misbehaving("bad-probability", isolation) + "\n    batch_size: 3\n" + Teacher);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+        AssertTeacherAndReportCompleted(result);
+        var lines = Predictions("bad");
+        Assert.That(lines.Count(l => l.Contains("not-used probability of NaN, which is not a probability")), Is.GreaterThan(0));
+        Assert.That(lines.Count(l => l.Contains("not-used probability of 1.5, which is not a probability")), Is.GreaterThan(0));
+        Assert.That(lines.Count(l => !l.Contains("which is not a probability")), Is.GreaterThan(0), "a call with a probability in [0, 1] is kept");
+    }
+
     [Test]
     public void A_shutdown_that_hangs_is_a_warning_and_the_results_are_kept()
     {

@@ -28,6 +28,23 @@ public class EvalCommandTests : SmallSplitTest
     }
 
     [Test]
+    public void A_backend_that_reports_confidence_gets_ranking_metrics_in_metrics_json_and_PR_curves_in_the_report()
+    {
+        var output = Fixture.PathOf("reports/r1");
+        var retrieval = "  - label: retrieval\n    plugin: Retrieval\n    options: { train: test.jsonl, k: 3 }";
+
+        var result = CliRunner.Run("eval", "--config", Config(Teacher + "\n" + retrieval, "warmup: 0\nscenarios: [offline]\nreports: [html]"), "--out", output);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+        Assert.That(File.ReadAllText(Path.Combine(output, "teacher", "offline", "metrics.json")), Does.Not.Contain("\"ranking\""), "Replay gives no probability");
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "retrieval", "offline", "metrics.json")));
+        var ranking = metrics.RootElement.GetProperty("subsets").GetProperty("all").GetProperty("ranking");
+        Assert.That(ranking.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "adjust", "selective_adjust", "filter" }));
+        Assert.That(File.ReadLines(Path.Combine(output, "retrieval", "offline", "predictions.jsonl")), Has.All.Contain("\"not_used_probability\":"));
+        Assert.That(File.ReadAllText(Path.Combine(output, "index.html")), Does.Contain("<section id=\"confidence\">").And.Contain("retrieval greedy: precision"));
+    }
+
+    [Test]
     public void A_backend_that_fails_to_start_is_reported_the_others_run_and_the_exit_code_is_2()
     {
         var output = Fixture.PathOf("reports/r2");

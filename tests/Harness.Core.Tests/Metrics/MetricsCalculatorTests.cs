@@ -55,6 +55,36 @@ public class MetricsCalculatorTests
     }
 
     [Test]
+    public void Ranking_metrics_use_one_minus_the_not_used_probability_and_count_a_missing_one_as_not_used()
+    {
+        DatasetRow[] rows =
+        [
+            Rows.Row("a", adjust: Rows.Adjust(1)),
+            Rows.Row("b", adjust: Rows.Adjust(2)),
+            Rows.Row("c"),
+            Rows.Row("d", adjust: Rows.Adjust(3)),
+        ];
+        RowPrediction WithP(string id, double? p) => Rows.Prediction(id) with
+        {
+            NotUsedProbabilities = p is { } v ? ImmutableDictionary<ToolName, double>.Empty.Add(ToolName.Adjust, v) : null,
+        };
+        var predictions = new Dictionary<string, RowPrediction>
+        {
+            ["a"] = WithP("a", 0.1), ["b"] = WithP("b", 0.7), ["c"] = WithP("c", 0.4), ["d"] = WithP("d", null),
+        };
+
+        var subset = All(rows, predictions);
+        var adjust = subset.RankingOf(ToolName.Adjust)!;
+
+        // Used scores a 0.9, c 0.6, b 0.3, d 0 (no probability): positives a, b, d.
+        Assert.That(subset.Rankings.Select(r => r.Tool), Is.EqualTo(new[] { ToolName.Adjust }), "only tools with a probability");
+        Assert.That((adjust.N, adjust.Positives, adjust.Scored), Is.EqualTo((4, 3, 3)));
+        Assert.That(adjust.AveragePrecision, Is.EqualTo((1 / 3.0 * 1) + (1 / 3.0 * 2 / 3) + (1 / 3.0 * 3 / 4)).Within(1e-12));
+        Assert.That(adjust.RocAuc, Is.EqualTo(1 / 3.0).Within(1e-12));
+        Assert.That(All(rows, Rows.NullPredictions(rows)).Rankings, Is.Empty, "no probability, no ranking");
+    }
+
+    [Test]
     public void Cosine_of_two_zero_vectors_is_one_and_of_exactly_one_zero_vector_is_zero()
     {
         Assert.That(Similarity.Cosine([0, 0, 0], [0, 0, 0]), Is.EqualTo(1));

@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using System.Collections.Immutable;
+using Harness.Formatting;
+using Harness.Metrics;
+using Harness.Metrics.Ranking;
 using Harness.Reports;
+using Harness.Tools;
 
 namespace Harness.Core.Tests.Reports;
 
@@ -24,6 +29,24 @@ public partial class HtmlReportWriterTests
         var urls = UrlPattern().Matches(Html).Select(m => m.Value).Where(u => u != "http://www.w3.org/2000/svg").ToList();
         Assert.That(urls, Is.Empty);
         Assert.That(Html, Does.Not.Contain("<link").And.Not.Contain("<script src").And.Not.Contain("<img"));
+    }
+
+    [Test]
+    public void A_backend_that_reports_confidence_gets_a_PR_curve_per_tool_with_its_greedy_point()
+    {
+        var run = ReportFixtures.MultiBackendRun();
+        var first = run.Results.First(r => r.Error is null);
+        var ranking = RankingCalculator.Compute(ToolName.Filter, [0.9, 0.6, 0.2], [true, false, true], 3, new BootstrapOptions(Resamples: 50), 0);
+        var subsets = first.Metrics.Subsets.Select(s => s.Name == "all" ? s with { Rankings = [ranking] } : s).ToImmutableArray();
+        var marked = run with { Results = [.. run.Results.Select(r => r == first ? r with { Metrics = r.Metrics with { Subsets = subsets } } : r)] };
+
+        var html = HtmlReportWriter.Render(marked);
+
+        Assert.That(html, Does.Contain("<section id=\"confidence\">"));
+        Assert.That(Regex.Count(html, "<svg class=\"chart prcurve\""), Is.EqualTo(1), "one chart: only filter has a ranking");
+        Assert.That(html, Does.Contain($"{first.Label} greedy: precision {Fmt.Score(first.Metrics.Subset("all")[ToolName.Filter].Precision)}"));
+        Assert.That(html, Does.Contain("AP 0.833"));
+        Assert.That(Html, Does.Not.Contain("<section id=\"confidence\">"), "no confidence, no section");
     }
 
     [Test]

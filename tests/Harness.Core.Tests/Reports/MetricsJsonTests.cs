@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Harness.Metrics;
+using Harness.Metrics.Ranking;
 using Harness.Runs;
 using Harness.Tests.Support;
+using Harness.Tools;
 
 namespace Harness.Core.Tests.Reports;
 
@@ -61,6 +64,36 @@ public class MetricsJsonTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void The_optional_ranking_section_is_written_per_subset_and_tool_and_reads_back()
+    {
+        var metrics = MetricsSamples.Metrics(measured: true);
+        var ranking = RankingCalculator.Compute(ToolName.SelectiveAdjust, [0.9, 0.6, 0.2, 0.6], [true, false, true, true], 3, new BootstrapOptions(Resamples: 50), 0);
+        metrics = metrics with { Subsets = [.. metrics.Subsets.Select(s => s with { Rankings = [ranking] })] };
+
+        var text = MetricsJson.Serialize(metrics);
+        using var doc = JsonDocument.Parse(text);
+        var json = doc.RootElement.GetProperty("subsets").GetProperty("all").GetProperty("ranking");
+
+        Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "selective_adjust" }));
+        Assert.That(json.GetProperty("selective_adjust").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
+            { "n", "positives", "scored", "average_precision", "average_precision_ci95", "roc_auc", "roc_auc_ci95", "pr_curve" }));
+        Assert.That(json.GetProperty("selective_adjust").GetProperty("pr_curve")[0].GetProperty("threshold").GetDouble(), Is.EqualTo(0.9));
+        Assert.That(MetricsJson.Serialize(MetricsSamples.Metrics(measured: true)), Does.Not.Contain("\"ranking\""), "absent when no backend gave a probability");
+        var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, text);
+            Assert.That(MetricsJson.Read(path).Subsets, Is.EqualTo(metrics.Subsets).AsCollection);
+            File.WriteAllText(path, text.Replace("\"roc_auc\":", "\"roc_auc\":-0.5,\"x\":"));
+            Assert.That(Assert.Throws<InputException>(() => MetricsJson.Read(path))!.Message, Does.Contain("subsets.all.ranking.selective_adjust.roc_auc: -0.5 is outside [0, 1]"));
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 

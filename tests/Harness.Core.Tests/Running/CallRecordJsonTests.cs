@@ -20,6 +20,30 @@ public class CallRecordJsonTests
     }
 
     [Test]
+    public void A_not_used_probability_is_written_only_when_given_and_reads_back()
+    {
+        var with = new CallRecord("a", ToolName.Adjust, "offline", "null", Parser.Parse(ToolName.Adjust, "null"), 1, 3, 1, null, NotUsedProbability: 0.8125);
+        var line = CallRecordJson.Serialize(with);
+
+        Assert.That(line, Does.EndWith("\"warmup\":false,\"not_used_probability\":0.8125}"));
+        Assert.That(CallRecordJson.Deserialize(line), Is.EqualTo(with));
+        Assert.That(CallRecordJson.Serialize(with with { NotUsedProbability = null }), Does.Not.Contain("not_used_probability"), "older readers see the line they know");
+        Assert.That(CallRecordJson.Deserialize(line.Replace(",\"not_used_probability\":0.8125", "")).NotUsedProbability, Is.Null);
+    }
+
+    [TestCase("1.5", "not_used_probability: 1.5 is not a probability (0 to 1)")]
+    [TestCase("\"x\"", "not_used_probability: expected a number")]
+    public void A_not_used_probability_that_is_not_one_is_an_error_naming_the_key(string value, string message)
+    {
+        var line = CallRecordJson.Serialize(new CallRecord("a", ToolName.Adjust, "offline", "null", Parser.Parse(ToolName.Adjust, "null"), 1, 3, 1, null, NotUsedProbability: 0.5))
+            .Replace("\"not_used_probability\":0.5", $"\"not_used_probability\":{value}");
+
+        var error = Assert.Throws<FormatException>(() => CallRecordJson.Deserialize(line));
+
+        Assert.That(error!.Message, Does.StartWith(message));
+    }
+
+    [Test]
     public void Records_round_trip_through_a_file()
     {
         CallRecord[] records =

@@ -16,7 +16,7 @@ public sealed class MisbehavingBackendFactory : IBackendFactory
 
     public IReadOnlyList<BackendOptionInfo> Options =>
     [
-        new("fault", "none, info-throws, create-null, create-hangs, dispose-hangs, generate-blocks, own-cancel, bad-tokens, stdout-noise, segfault, abort, exit", "none"),
+        new("fault", "none, info-throws, create-null, create-hangs, dispose-hangs, generate-blocks, own-cancel, bad-tokens, bad-probability, stdout-noise, segfault, abort, exit", "none"),
         new("after", "Calls answered before a call-time fault strikes.", "0"),
     ];
 
@@ -59,6 +59,9 @@ internal sealed class MisbehavingBackend(string fault, int after) : IBackend
                     throw new OperationCanceledException("the plugin cancelled itself");
                 case "bad-tokens":
                     return Task.FromResult<IReadOnlyList<ToolResponse>>([.. requests.Select(_ => new ToolResponse("null", -5, int.MaxValue))]);
+                case "bad-probability":
+                    return Task.FromResult<IReadOnlyList<ToolResponse>>([.. requests.Select((_, i) => new ToolResponse("null", 4, 1,
+                        NotUsedProbability: (i % 3) switch { 0 => double.NaN, 1 => 1.5, _ => 0.25 }))]);
                 case "stdout-noise":
                     Console.WriteLine("a plugin printing to standard output");
                     break;

@@ -23,6 +23,10 @@ internal sealed class CallRecordLineJson
 
     public bool? Warmup { get; set; }
 
+    /// <summary>Written only when the backend gave one, so the lines of a backend that gives none keep their bytes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonNumber? NotUsedProbability { get; set; }
+
     internal sealed class ParsedJson
     {
         public bool Used { get; set; }

@@ -43,6 +43,29 @@ internal sealed class MetricsFileJson
         public ToolsJson? Tools { get; set; }
         public JsonNumber? Overall { get; set; }
         public JsonNumber[]? OverallCi95 { get; set; }
+
+        /// <summary>Optional (docs/metrics-json.md): per tool, how the backend's not-used probabilities rank the rows; absent when it gave none.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public Dictionary<string, RankingJson>? Ranking { get; set; }
+    }
+
+    internal sealed class RankingJson
+    {
+        public int? N { get; set; }
+        public int? Positives { get; set; }
+        public int? Scored { get; set; }
+        public JsonNumber? AveragePrecision { get; set; }
+        public JsonNumber[]? AveragePrecisionCi95 { get; set; }
+        public JsonNumber? RocAuc { get; set; }
+        public JsonNumber[]? RocAucCi95 { get; set; }
+        public PrPointJson[]? PrCurve { get; set; }
+    }
+
+    internal sealed class PrPointJson
+    {
+        public JsonNumber? Threshold { get; set; }
+        public JsonNumber? Precision { get; set; }
+        public JsonNumber? Recall { get; set; }
     }
 
     internal sealed class ToolsJson

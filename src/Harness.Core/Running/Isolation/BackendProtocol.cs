@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Backends;
@@ -70,13 +71,24 @@ internal static class BackendProtocol
             ["input_tokens"] = r.InputTokens,
             ["output_tokens"] = r.OutputTokens,
             ["error"] = r.Error,
+            ["not_used_probability"] = Probability(r.NotUsedProbability),
         })]),
     };
+
+    // JSON has no NaN or infinity; the child sends them as text so the parent can fail the call with the value it got.
+    private static JsonNode? Probability(double? p) =>
+        p is not { } value ? null : double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(value.ToString(CultureInfo.InvariantCulture));
+
+    private static double? Probability(JsonNode? node) =>
+        node is null ? null
+        : node.GetValueKind() == JsonValueKind.String ? double.Parse((string)node!, NumberStyles.Float, CultureInfo.InvariantCulture)
+        : (double)node;
 
     public static List<ToolResponse> ReadResponses(JsonObject message) =>
         [.. message["responses"]!.AsArray().Select(n => n is null
             ? null!
-            : new ToolResponse((string?)n["text"], (int?)n["input_tokens"] ?? 0, (int?)n["output_tokens"] ?? 0, (string?)n["error"]))];
+            : new ToolResponse((string?)n["text"], (int?)n["input_tokens"] ?? 0, (int?)n["output_tokens"] ?? 0, (string?)n["error"],
+                Probability(n["not_used_probability"])))];
 
     public static JsonObject Info(BackendInfo info) => new()
     {
