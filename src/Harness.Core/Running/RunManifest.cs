@@ -27,10 +27,12 @@ public sealed class RunManifest
     /// <summary>The harness version that wrote the run (<c>harness_version</c>); null in files written before it was read back.</summary>
     public string? HarnessVersion { get; init; } = Harness.HarnessVersion.Current;
 
-    /// <summary>The config's floor and ceiling backend labels, so a rebuilt report draws the same reference lines.</summary>
+    /// <summary>The config's floor, ceiling and teacher backend labels, so a rebuilt report draws the same reference lines.</summary>
     public string? Floor { get; init; }
 
     public string? Ceiling { get; init; }
+
+    public string? Teacher { get; init; }
 
     /// <summary>Per backend label: what was started (model hash, device) or why it failed.</summary>
     public Dictionary<string, BackendEntry> Backends { get; init; } = new(StringComparer.Ordinal);
@@ -85,6 +87,7 @@ public sealed class RunManifest
             if (Environment is not null) RunEnvironment.WriteJson(w, Environment);
             w.WriteString("floor", Floor);
             w.WriteString("ceiling", Ceiling);
+            w.WriteString("teacher", Teacher);
             w.WriteStartObject("backends");
             foreach (var (label, b) in Backends)
             {
@@ -132,6 +135,7 @@ public sealed class RunManifest
                 HarnessVersion = S(root, "harness_version"),
                 Floor = S(root, "floor"),
                 Ceiling = S(root, "ceiling"),
+                Teacher = S(root, "teacher"),
                 Backends = backends,
             };
         }

@@ -36,7 +36,7 @@ public static class RunFolderReport
         var order = backends.Select((e, i) => (e.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var ordered = runResults.Select((x, i) => (x, i)).OrderBy(p => order.GetValueOrDefault(p.x.Label, order.Count)).ThenBy(p => p.i).Select(p => p.x);
         return new RunReport(first.Id, dataset, [.. ordered], root is { } e ? Environment(e) : null,
-            Floor: root is { } f ? S(f, "floor") : null, Ceiling: root is { } c ? S(c, "ceiling") : null);
+            Floor: root is { } f ? S(f, "floor") : null, Ceiling: root is { } c ? S(c, "ceiling") : null, Teacher: root is { } t ? S(t, "teacher") : null);
     }
 
     private static JsonDocument Parse(string runJson)
