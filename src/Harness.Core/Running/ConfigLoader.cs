@@ -17,7 +17,7 @@ namespace Harness.Running;
 public static class ConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "backends"];
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "teacher", "backends"];
 
     private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation"];
 
@@ -91,10 +91,11 @@ public static class ConfigLoader
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
             template, reports, backends,
             Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends),
-            YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds);
+            YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds,
+            Reference(yaml, map, "teacher", backends));
     }
 
-    // floor: and ceiling: name one of the backends by its label.
+    // floor:, ceiling: and teacher: name one of the backends by its label.
     private static string? Reference(YamlReader yaml, YamlMappingNode map, string key, ImmutableArray<BackendConfig> backends)
     {
         if (YamlReader.Child(map, key) is not { } node) return null;

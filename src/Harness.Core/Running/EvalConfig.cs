@@ -17,8 +17,9 @@ namespace Harness.Running;
 /// <param name="Reports">Report writer names.</param>
 /// <param name="Backends">The backends, in config order.</param>
 /// <param name="Floor">The label of the backend whose overall is the floor line in reports (<c>floor:</c>), or null to recognise it by name.</param>
-/// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the teacher replayed), or null to recognise it by name.</param>
+/// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the best score the data allows: the oracle), or null to recognise it by name.</param>
 /// <param name="StartTimeoutSeconds">Limit of starting one backend (loading its model) and of shutting it down (<c>start_timeout_s</c>).</param>
+/// <param name="Teacher">The label of the teacher backend (<c>teacher:</c>, the ground truth replayed), or null to recognise it by name.</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -35,7 +36,8 @@ public sealed record EvalConfig(
     ImmutableArray<BackendConfig> Backends,
     string? Floor = null,
     string? Ceiling = null,
-    double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds)
+    double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds,
+    string? Teacher = null)
 {
     /// <summary>The default of <c>start_timeout_s</c>: a 7B GGUF loads in well under a minute on CPU.</summary>
     public const double DefaultStartTimeoutSeconds = 300;

@@ -43,7 +43,7 @@ public static class EvaluationRunner
         for (var i = 0; i < config.Backends.Length; i++)
             results.AddRange(await BackendRun.RunAsync(config.Backends[i], plugins[i], state, cancellationToken));
 
-        var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment, Floor: config.Floor, Ceiling: config.Ceiling);
+        var report = new RunReport(options.RunId, runDataset, [.. results], manifest.Environment, Floor: config.Floor, Ceiling: config.Ceiling, Teacher: config.Teacher);
         var failures = await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
         return report with { ReportFailures = failures };
     }
@@ -87,6 +87,7 @@ public static class EvaluationRunner
             Environment = EnvironmentProbe.Capture(config.BaseDirectory),
             Floor = config.Floor,
             Ceiling = config.Ceiling,
+            Teacher = config.Teacher,
         };
         if (previous is not null)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Harness.Parsing;
 using Harness.Tools;
 
 namespace Harness.Runs;
@@ -21,4 +22,13 @@ internal static class ResultCalls
 
         return map.ToImmutableDictionary();
     }
+
+    /// <summary>The parsed prediction per row id, from the call standing for each row and tool.</summary>
+    public static ImmutableDictionary<string, RowPrediction> Predictions(IEnumerable<CallRecord> calls) =>
+        ByRowAndTool(calls)
+            .GroupBy(kv => kv.Key.Id, StringComparer.Ordinal)
+            .ToImmutableDictionary(
+                g => g.Key,
+                g => new RowPrediction(g.Key, g.ToImmutableDictionary(kv => kv.Key.Tool, kv => kv.Value.Parsed)),
+                StringComparer.Ordinal);
 }

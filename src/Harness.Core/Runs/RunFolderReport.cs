@@ -32,7 +32,7 @@ public static class RunFolderReport
         // Config order (run.json lists the backends as the config did), then any others by name.
         var order = backends.Select((e, i) => (e.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
         var ordered = runResults.Select((x, i) => (x, i)).OrderBy(p => order.GetValueOrDefault(p.x.Label, order.Count)).ThenBy(p => p.i).Select(p => p.x);
-        return new RunReport(first.Id, dataset, [.. ordered], manifest?.Environment, Floor: manifest?.Floor, Ceiling: manifest?.Ceiling);
+        return new RunReport(first.Id, dataset, [.. ordered], manifest?.Environment, Floor: manifest?.Floor, Ceiling: manifest?.Ceiling, Teacher: manifest?.Teacher);
     }
 
     private static EvaluationMetrics Empty(RunIdentity run) => new(

@@ -27,10 +27,12 @@ public sealed class RunManifest
     /// <summary>The harness version that wrote the run (<c>harness_version</c>); null in files written before it was read back.</summary>
     public string? HarnessVersion { get; init; } = Harness.HarnessVersion.Current;
 
-    /// <summary>The config's floor and ceiling backend labels, so a rebuilt report draws the same reference lines.</summary>
+    /// <summary>The config's floor, ceiling and teacher backend labels, so a rebuilt report draws the same reference lines.</summary>
     public string? Floor { get; init; }
 
     public string? Ceiling { get; init; }
+
+    public string? Teacher { get; init; }
 
     /// <summary>Per backend label: what was started (model hash, device) or why it failed.</summary>
     public Dictionary<string, BackendEntry> Backends { get; init; } = new(StringComparer.Ordinal);
@@ -75,6 +77,7 @@ public sealed class RunManifest
             Environment = Environment is null ? null : Environment.ToJson(),
             Floor = Floor,
             Ceiling = Ceiling,
+            Teacher = Teacher,
             Backends = Backends.ToDictionary(
                 b => b.Key,
                 b => new RunFileJson.RunBackendJson { Plugin = b.Value.Plugin, Model = b.Value.Model, ModelSha256 = b.Value.ModelSha256, Device = b.Value.Device, Error = b.Value.Error, PluginVersion = b.Value.PluginVersion },
@@ -142,6 +145,7 @@ public sealed class RunManifest
             HarnessVersion = json.HarnessVersion,
             Floor = json.Floor,
             Ceiling = json.Ceiling,
+            Teacher = json.Teacher,
             Backends = backends,
         };
     }

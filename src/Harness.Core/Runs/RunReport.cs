@@ -11,6 +11,7 @@ namespace Harness.Runs;
 /// <param name="Comparisons">Paired differences against the first result (<c>harness compare</c>); null for a plain run.</param>
 /// <param name="Floor">The label the config named as the floor, or null to recognise it by name (<see cref="Runs.Baselines"/>).</param>
 /// <param name="Ceiling">The label the config named as the ceiling, or null to recognise it by name.</param>
+/// <param name="Teacher">The label the config named as the teacher, or null to recognise it by name.</param>
 /// <param name="ReportFailures">
 /// After <c>harness eval</c> wrote the reports: one message per report that could not be written
 /// (a full disk, say), so that the run fails naming it; null or empty when every report was written.
@@ -23,8 +24,9 @@ public sealed record RunReport(
     IReadOnlyList<ResultComparison>? Comparisons = null,
     string? Floor = null,
     string? Ceiling = null,
-    IReadOnlyList<string>? ReportFailures = null)
+    IReadOnlyList<string>? ReportFailures = null,
+    string? Teacher = null)
 {
-    /// <summary>Which results are the floor and the ceiling.</summary>
-    public Baselines Baselines => new(Floor, Ceiling);
+    /// <summary>Which results are the floor, the ceiling and the teacher.</summary>
+    public Baselines Baselines => new(Floor, Ceiling, Teacher);
 }

@@ -14,13 +14,7 @@ public sealed record StoredResult(string Directory, string Label, EvaluationMetr
     public string Scenario => Metrics.Run.Scenario;
 
     /// <summary>The parsed prediction per row id (the call standing for each row and tool).</summary>
-    public ImmutableDictionary<string, RowPrediction> Predictions() =>
-        ResultCalls.ByRowAndTool(Calls)
-            .GroupBy(kv => kv.Key.Id, StringComparer.Ordinal)
-            .ToImmutableDictionary(
-                g => g.Key,
-                g => new RowPrediction(g.Key, g.ToImmutableDictionary(kv => kv.Key.Tool, kv => kv.Value.Parsed)),
-                StringComparer.Ordinal);
+    public ImmutableDictionary<string, RowPrediction> Predictions() => ResultCalls.Predictions(Calls);
 
     /// <summary>As a run result, for the report writers.</summary>
     public BackendRunResult ToRunResult(string? label = null) => new(label ?? Label, Metrics, Calls);

@@ -52,4 +52,34 @@ public class PairedBootstrapTests
         Assert.That(r5.Select(d => d.Ci95), Is.All.EqualTo(new Interval(0, 0)));
         Assert.That(differences.Single(d => d.Subset == "all" && d.Metric == "adjust.final").Difference, Is.EqualTo(1));
     }
+
+    [Test]
+    public void The_gap_closed_is_zero_at_the_floor_one_at_the_ceiling_and_the_ratio_of_overalls_between()
+    {
+        var rows = MetricsSamples.Rows(200);
+        var floor = Rows.NullPredictions(rows);
+        var ceiling = Rows.TeacherPredictions(rows);
+        var candidate = MetricsSamples.Predictions(rows);
+        var options = new BootstrapOptions(Seed: 5, Resamples: 400);
+        var overall = (IReadOnlyDictionary<string, Harness.Parsing.RowPrediction> p) => MetricsCalculator.Compute(rows, p, options)[0].Overall;
+
+        var share = PairedBootstrap.GapClosed(rows, floor, ceiling, candidate, options)!;
+        var expected = (overall(candidate) - overall(floor)) / (overall(ceiling) - overall(floor));
+
+        Assert.That(share.Share, Is.EqualTo(expected).Within(1e-12));
+        Assert.That(share.Share, Is.GreaterThan(0).And.LessThan(1), "the sample predictions lie between nothing and the teacher");
+        Assert.That(share.Ci95!.Contains(share.Share), Is.True);
+        Assert.That(share.Ci95.Upper - share.Ci95.Lower, Is.GreaterThan(0));
+        Assert.That(PairedBootstrap.GapClosed(rows, floor, ceiling, floor, options), Is.EqualTo(new GapShare(0, new Interval(0, 0))));
+        Assert.That(PairedBootstrap.GapClosed(rows, floor, ceiling, ceiling, options), Is.EqualTo(new GapShare(1, new Interval(1, 1))));
+    }
+
+    [Test]
+    public void There_is_no_gap_share_when_the_ceiling_does_not_beat_the_floor()
+    {
+        var rows = MetricsSamples.Rows(50);
+        var teacher = Rows.TeacherPredictions(rows);
+
+        Assert.That(PairedBootstrap.GapClosed(rows, teacher, teacher, MetricsSamples.Predictions(rows), BootstrapOptions.Default), Is.Null);
+    }
 }

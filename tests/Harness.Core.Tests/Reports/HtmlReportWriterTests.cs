@@ -83,14 +83,14 @@ public partial class HtmlReportWriterTests
     }
 
     [Test]
-    public void Pareto_charts_ring_the_front_and_label_the_floor_and_the_ceiling()
+    public void Pareto_charts_ring_the_front_and_label_the_floor_and_the_teacher()
     {
         var answer = Section("answer");
         Assert.That(Regex.Count(answer, "<svg class=\"chart pareto\""), Is.EqualTo(2), "against latency and against cost");
-        Assert.That(answer, Does.Contain(">floor: retrieval 0.611</text>").And.Contain(">ceiling: teacher-replay 1.000</text>"));
+        Assert.That(answer, Does.Contain(">floor: retrieval 0.611</text>").And.Contain(">teacher: teacher-replay 1.000</text>"));
         Assert.That(answer, Does.Contain("<title>flan-t5-onnx · offline: overall 0.842, latency 31.0 ms · on the Pareto front</title>"));
         Assert.That(answer, Does.Contain("<title>flan-t5-checkpoint · single-stream: overall 0.839, latency 240.0 ms</title>"));
-        Assert.That(answer, Does.Not.Contain("<title>teacher-replay ·"), "the ceiling is a line, not a point");
+        Assert.That(answer, Does.Not.Contain("<title>teacher-replay ·"), "the teacher is a line, not a point");
     }
 
     [Test]

@@ -177,12 +177,13 @@ public class ConfigLoaderTests
     }
 
     [Test]
-    public void Floor_and_ceiling_name_backends_by_label()
+    public void Floor_ceiling_and_teacher_name_backends_by_label()
     {
-        var config = ConfigLoader.Parse(Valid + "\nfloor: api\nceiling: teacher\n", ConfigPath);
+        var config = ConfigLoader.Parse(Valid + "\nfloor: api\nceiling: api\nteacher: teacher\n", ConfigPath);
 
-        Assert.That((config.Floor, config.Ceiling), Is.EqualTo(("api", "teacher")));
+        Assert.That((config.Floor, config.Ceiling, config.Teacher), Is.EqualTo(("api", "api", "teacher")));
         Assert.That(Error(Valid + "\nfloor: retrieval\n").Message, Does.Contain("floor: 'retrieval' is not the label of a backend; labels: teacher, api"));
+        Assert.That(Error(Valid + "\nteacher: gpt\n").Message, Does.Contain("teacher: 'gpt' is not the label of a backend; labels: teacher, api"));
     }
 
     [Test]

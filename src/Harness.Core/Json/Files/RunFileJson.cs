@@ -20,6 +20,7 @@ internal sealed class RunFileJson
 
     public string? Floor { get; set; }
     public string? Ceiling { get; set; }
+    public string? Teacher { get; set; }
     public Dictionary<string, RunBackendJson>? Backends { get; set; }
 
     internal sealed class RunConfigJson

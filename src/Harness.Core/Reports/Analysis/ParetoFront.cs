@@ -10,15 +10,15 @@ internal sealed record ParetoPoint(BackendRunResult Result, double Score, double
 /// <summary>
 /// Which results are worth their price: a point is on the Pareto front when no other point scores
 /// at least as high at no more latency (or cost) and is strictly better in one of the two. Every
-/// result that ran and measured the axis is a point, except the ceiling: the teacher replayed is
-/// the reference line, not a candidate.
+/// result that ran and measured the axis is a point, except the ceiling and the teacher: they are
+/// reference lines, not candidates.
 /// </summary>
 internal static class ParetoFront
 {
     public static ImmutableArray<ParetoPoint> Of(IEnumerable<BackendRunResult> results, ParetoAxis axis, Baselines baselines)
     {
         var measured = results
-            .Where(r => r.Error is null && !baselines.IsCeiling(r))
+            .Where(r => r.Error is null && !baselines.IsUpperReference(r))
             .Select(r => (Result: r, Score: r.Metrics.Subset(Subsets.AllRows).Overall, Measure: axis.Value(r.Metrics)))
             .Where(p => p.Measure is not null)
             .ToList();

@@ -25,8 +25,8 @@ internal static class HtmlDocument
         html.Append($"<title>{(report.Comparisons is { Count: > 0 } ? "Comparison" : "Evaluation")} report · {E(report.RunId)}</title>\n<style>\n{HtmlStyles.Css}</style>\n</head>\n<body>\n");
         html.Append(Header(report)).Append('\n');
         html.Append("<main>\n");
-        html.Append(Section("answer", "The answer", "Each backend's quality once (overall = mean of the three tools' finals on all rows, with its 95% bootstrap interval over intents; a parse failure counts as \"not used\") and, per scenario, its median latency per intent (warm-up excluded) and cost per 1,000 intents. The charts put the overall against latency and cost: ringed points are on the Pareto front, the floor is the baseline every student must beat, the ceiling the teacher's own outputs.",
-            AnswerSection.Render(results, baselines)));
+        html.Append(Section("answer", "The answer", "Each backend's quality once (overall = mean of the three tools' finals on all rows, with its 95% bootstrap interval over intents; a parse failure counts as \"not used\") and, per scenario, its median latency per intent (warm-up excluded) and cost per 1,000 intents. The charts put the overall against latency and cost: ringed points are on the Pareto front, the floor is the baseline every student must beat, the ceiling the best score the data allows (the oracle, where the run has one) and the teacher's own outputs score 1 by construction. Where the run has a floor and a ceiling, \"gap closed\" is the share of the distance from floor to ceiling a backend covers, with its paired-bootstrap interval.",
+            AnswerSection.Render(results, baselines, GapClosed.Of(report))));
         if (report.Comparisons is { Count: > 0 } comparisons)
             html.Append(Section("comparison", "Differences", "Each result minus the first, scored on the same rows; an interval that excludes 0 is unlikely to be resampling noise.", ComparisonSection.Render(comparisons, Subsets.AllRows)));
         if (EngineAgreements.Of(results) is { IsEmpty: false } agreements)

@@ -37,6 +37,7 @@ internal static class HtmlStyles
         .badge{display:inline-block;font-size:10px;font-weight:600;text-transform:uppercase;letter-spacing:.05em;padding:1px 6px;border-radius:9px;vertical-align:1px}
         .badge.floor{background:#fff0e6;color:var(--floor);border:1px solid #ffc8a8}
         .badge.ceiling{background:#ebfbee;color:#2b8a3e;border:1px solid #b2f2bb}
+        .badge.teacher{background:#f3f0ff;color:#5f3dc4;border:1px solid #d0bfff}
         th.group{text-align:center;border-bottom:1px solid var(--line)}
         table.scores tbody{border-top:2px solid var(--line)}table.scores td .ci,table.agreement td .ci{font-size:11px;font-weight:400}
         .pareto{display:flex;flex-wrap:wrap;gap:8px 24px;margin-top:12px}.pareto .chart{flex:1 1 460px;max-width:560px}

@@ -13,6 +13,7 @@ internal static class Palette
     public const string Muted = "#5f6678";
     public const string Floor = "#d9480f";
     public const string Ceiling = "#2b8a3e";
+    public const string Teacher = "#5f3dc4";
 
     /// <summary>p50, p90, p95, p99: light to dark.</summary>
     public static readonly string[] Percentiles = ["#a5d8ff", "#4dabf7", "#1c7ed6", "#0b3d91"];

@@ -34,7 +34,12 @@ internal static class ParetoChart
         var svg = new StringBuilder($"<svg class=\"chart pareto\" role=\"img\" aria-label=\"{E($"Overall score against {axis.Title}, Pareto front marked")}\" viewBox=\"0 0 {Width} {Fmt.Px(height)}\" width=\"{Width}\" height=\"{Fmt.Px(height)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         Key(svg, scenarios);
         Axes(svg, scale, axis, X);
-        Reference(svg, 1.0, $"ceiling: {baselines.CeilingOf(results)?.Label ?? "teacher"} {Fmt.Score(1)}", Palette.Ceiling);
+        var ceiling = baselines.CeilingOf(results);
+        var teacher = baselines.TeacherOf(results);
+        if (ceiling is null || ceiling != teacher)
+            Reference(svg, 1.0, $"teacher: {teacher?.Label ?? "ground truth"} {Fmt.Score(1)}", Palette.Teacher);
+        if (ceiling is not null)
+            Reference(svg, ceiling.Metrics.Subset(Subsets.AllRows).Overall, $"ceiling: {ceiling.Label} {Fmt.Score(ceiling.Metrics.Subset(Subsets.AllRows).Overall)}", Palette.Ceiling);
         if (baselines.FloorOf(results) is { } floor)
             Reference(svg, floor.Metrics.Subset(Subsets.AllRows).Overall, $"floor: {floor.Label} {Fmt.Score(floor.Metrics.Subset(Subsets.AllRows).Overall)}", Palette.Floor);
         Staircase(svg, [.. points.Where(p => p.OnFront).OrderBy(p => p.Measure).ThenByDescending(p => p.Score).Select(p => (X(p.Measure), Y(p.Score)))]);

@@ -59,7 +59,8 @@ internal static class ScoreTables
     public static string BackendCell(BackendRunResult result, Baselines baselines, int rows = 1)
     {
         var badge = baselines.IsFloor(result) ? " <span class=\"badge floor\">floor</span>"
-            : baselines.IsCeiling(result) ? " <span class=\"badge ceiling\">ceiling</span>" : "";
+            : baselines.IsCeiling(result) ? " <span class=\"badge ceiling\">ceiling</span>"
+            : baselines.IsTeacher(result) ? " <span class=\"badge teacher\">teacher</span>" : "";
         var model = result.Metrics.Run.Model;
         return $"<th scope=\"row\"{(rows > 1 ? $" rowspan=\"{rows}\"" : "")}>{E(result.Label)}{badge}<div class=\"model\">{E(model)}</div></th>";
     }
