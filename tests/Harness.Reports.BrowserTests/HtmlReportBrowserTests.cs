@@ -121,7 +121,7 @@ public class HtmlReportBrowserTests
         await page.GotoAsync(new Uri(Path.Combine(folder, HtmlReportWriter.FileName)).AbsoluteUri);
 
         var text = await page.InnerTextAsync("section#comparison");
-        Assert.That(text, Does.Contain("−0.158").And.Contain("no paired interval: no predictions.jsonl"));
+        Assert.That(text, Does.Contain("-0.158").And.Contain("no paired interval: no predictions.jsonl"));
         Assert.That(errors, Is.Empty);
         var path = RepositoryRoot.PathOf("artifacts", "screenshots", "compare-report-top.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
