@@ -55,12 +55,25 @@ internal sealed class RetrievalBackend : IBackend
         return new RetrievalBackend(path, rows, new TfIdfIndex(intents), FileHash.Sha256(path), neighbours);
     }
 
-    /// <summary>The index of the nearest train row to <paramref name="intent"/>.</summary>
-    public int Nearest(string intent)
+    /// <summary>One intent's search: the nearest train row (the answer) and the k nearest with their similarities (the vote).</summary>
+    private sealed record Search(int Nearest, List<KeyValuePair<int, double>> Neighbours);
+
+    /// <summary>One pass over the index per intent, shared by the intent's three tool calls.</summary>
+    private Search Find(string intent)
+    {
+        var similarities = _index.Similarities(intent);
+        var neighbours = similarities.Where(p => p.Value > 0)
+            .OrderByDescending(p => p.Value).ThenByDescending(p => _rows[p.Key].Repeats).ThenBy(p => p.Key)
+            .Take(_neighbours).ToList();
+        return new Search(Nearest(similarities), neighbours);
+    }
+
+    /// <summary>The index of the nearest train row, given every train row's similarity to the intent.</summary>
+    private int Nearest(Dictionary<int, double> similarities)
     {
         var best = -1;
         var bestScore = 0.0;
-        foreach (var (doc, score) in _index.Similarities(intent))
+        foreach (var (doc, score) in similarities)
         {
             if (best < 0 || score > bestScore + 1e-12 || (Math.Abs(score - bestScore) <= 1e-12 && Prefer(doc, best)))
             {
@@ -73,30 +86,27 @@ internal sealed class RetrievalBackend : IBackend
 
     /// <summary>
     /// The similarity-weighted share of the k nearest train intents whose teacher did not use
-    /// <paramref name="tool"/> (nearest first, ties as <see cref="Nearest"/> breaks them); with no
-    /// similar intent, the share of all train rows.
+    /// <paramref name="tool"/> (nearest first, ties broken by repeats, then line); with no similar
+    /// intent, the share of all train rows.
     /// </summary>
-    public double NotUsedProbability(string intent, ToolName tool)
+    private double NotUsedProbability(List<KeyValuePair<int, double>> neighbours, ToolName tool)
     {
-        var nearest = _index.Similarities(intent).Where(p => p.Value > 0)
-            .OrderByDescending(p => p.Value).ThenByDescending(p => _rows[p.Key].Repeats).ThenBy(p => p.Key)
-            .Take(_neighbours).ToList();
-        var total = nearest.Sum(p => p.Value);
+        var total = neighbours.Sum(p => p.Value);
         if (!(total > 0)) return _notUsedShare[tool];
-        return Math.Clamp(nearest.Where(p => !_rows[p.Key].Used(tool)).Sum(p => p.Value) / total, 0, 1);
+        return Math.Clamp(neighbours.Where(p => !_rows[p.Key].Used(tool)).Sum(p => p.Value) / total, 0, 1);
     }
 
     public Task<IReadOnlyList<ToolResponse>> GenerateAsync(IReadOnlyList<ToolRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var nearest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var searches = new Dictionary<string, Search>(StringComparer.Ordinal);
         var responses = new List<ToolResponse>(requests.Count);
         foreach (var request in requests)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!nearest.TryGetValue(request.Intent, out var row)) nearest[request.Intent] = row = Nearest(request.Intent);
-            responses.Add(new ToolResponse(_rows[row].Teacher[request.Tool], 0, 0,
-                NotUsedProbability: NotUsedProbability(request.Intent, request.Tool)));
+            if (!searches.TryGetValue(request.Intent, out var search)) searches[request.Intent] = search = Find(request.Intent);
+            responses.Add(new ToolResponse(_rows[search.Nearest].Teacher[request.Tool], 0, 0,
+                NotUsedProbability: NotUsedProbability(search.Neighbours, request.Tool)));
         }
         return Task.FromResult<IReadOnlyList<ToolResponse>>(responses);
     }
