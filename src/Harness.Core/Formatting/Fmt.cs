@@ -40,6 +40,9 @@ internal static class Fmt
     /// <summary>A rate as a percentage with one decimal.</summary>
     public static string Percent(double rate) => (rate * 100).ToString("0.0", Inv) + "%";
 
+    /// <summary>A share that may leave [0, 1] (gap closed) as a whole percentage, e.g. <c>71%</c>, <c>-5%</c>.</summary>
+    public static string WholePercent(double share) => (share * 100).ToString("0", Inv) + "%";
+
     /// <summary>A share as a percentage rounded down to one decimal, so only a whole agreement reads 100%.</summary>
     public static string Share(double rate) =>
         rate >= 1 ? "100%" : (Math.Floor(rate * 1000) / 10).ToString("0.0", Inv) + "%";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Harness.Formatting;
 using Harness.Metrics;
 using Harness.Runs;
 
@@ -39,7 +40,5 @@ internal static class GapClosed
 
     /// <summary>A share as a whole percentage with its interval, e.g. <c>71% [66%, 76%]</c>.</summary>
     public static string Format(GapShare share) =>
-        Percent(share.Share) + (share.Ci95 is { } ci ? $" [{Percent(ci.Lower)}, {Percent(ci.Upper)}]" : "");
-
-    private static string Percent(double share) => (share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Fmt.WholePercent(share.Share) + (share.Ci95 is { } ci ? $" [{Fmt.WholePercent(ci.Lower)}, {Fmt.WholePercent(ci.Upper)}]" : "");
 }
