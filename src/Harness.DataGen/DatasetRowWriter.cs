@@ -54,40 +54,34 @@ public static class DatasetRowWriter
         json.WriteEndObject();
     }
 
-    /// <summary>One setting as the dataset writes it (<c>null</c> for a tool not used).</summary>
+    /// <summary>One setting as the dataset writes it (<c>null</c> for a tool not used), walking <see cref="ToolShape"/>.</summary>
     internal static void WriteSetting(Utf8JsonWriter json, ToolSetting? setting)
     {
+        if (setting is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
         switch (setting)
         {
-            case null:
-                json.WriteNullValue();
-                break;
             case FilterSetting filter:
-                json.WriteStartObject();
-                json.WriteString("name", filter.Name);
-                WriteNumber(json, "intensity", filter.Intensity);
-                json.WriteEndObject();
+                json.WriteString(ToolShape.FilterName, filter.Name);
+                WriteNumber(json, ToolShape.FilterIntensity, filter.Intensity);
                 break;
-            case VectorSetting { Tool: ToolName.Adjust } adjust:
-                json.WriteStartObject();
-                for (var i = 0; i < adjust.Values.Length; i++)
-                    WriteNumber(json, ToolSchema.AdjustParameters[i], adjust.Values[i]);
-                json.WriteEndObject();
-                break;
-            case VectorSetting selective:
-                json.WriteStartObject();
-                for (var c = 0; c < ToolSchema.SelectiveColors.Length; c++)
+            case VectorSetting vector:
+                foreach (var group in ToolShape.Groups(vector.Tool))
                 {
-                    json.WriteStartObject(ToolSchema.SelectiveColors[c]);
-                    for (var ch = 0; ch < ToolSchema.SelectiveChannels.Length; ch++)
-                        WriteNumber(json, ToolSchema.SelectiveChannels[ch], selective.Values[c * ToolSchema.SelectiveChannels.Length + ch]);
-                    json.WriteEndObject();
+                    if (group.Key is not null) json.WriteStartObject(group.Key);
+                    for (var i = 0; i < group.Parameters.Length; i++)
+                        WriteNumber(json, group.Parameters[i], vector.Values[group.FirstIndex + i]);
+                    if (group.Key is not null) json.WriteEndObject();
                 }
-                json.WriteEndObject();
                 break;
             default:
                 throw new ArgumentException($"Unknown setting type {setting.GetType().Name}.", nameof(setting));
         }
+        json.WriteEndObject();
     }
 
     // Whole numbers as JSON integers ("10", not "10.0"); anything else as the shortest round-trip double.

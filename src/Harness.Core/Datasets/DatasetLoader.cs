@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
+using Harness.Backends;
 
 namespace Harness.Datasets;
 
@@ -31,13 +31,6 @@ public static class DatasetLoader
         if (reader.Problems.Count > 0) throw new InputException(reader.Problems);
         if (rows.Count == 0)
             throw new InputException($"{path}: the file is empty; a dataset has one JSON object per line (spec §2).");
-        return new Dataset(path, Sha256OfFile(path), rows.ToImmutable(), filters);
-    }
-
-    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
-    public static string Sha256OfFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return new Dataset(path, FileHash.Sha256(path), rows.ToImmutable(), filters);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Backends;
 using Harness.Datasets;
 using Harness.Metrics;
 using Harness.Runs;
@@ -21,7 +22,7 @@ public static class PredictionsScoring
             "score-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture),
             PredictionsFileReader.Scenario,
             Path.GetFileName(predictions.Path),
-            DatasetLoader.Sha256OfFile(predictions.Path),
+            FileHash.Sha256(predictions.Path),
             dataset.Name,
             dataset.Sha256,
             PredictionsFileReader.Scenario,

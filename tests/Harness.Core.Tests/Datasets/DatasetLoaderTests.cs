@@ -1,3 +1,4 @@
+using Harness.Backends;
 using Harness.Datasets;
 using Harness.Tools;
 
@@ -37,7 +38,7 @@ public class DatasetLoaderTests
         Assert.That(first.Exports![ToolName.Adjust], Is.EqualTo(3));
         Assert.That(dataset.Rows[2].TeacherFor(ToolName.Filter), Is.Null);
         Assert.That(dataset.Filters, Is.EqualTo(DatasetFixture.Filters));
-        Assert.That(dataset.Sha256, Is.EqualTo(DatasetLoader.Sha256OfFile(path)).And.Length.EqualTo(64));
+        Assert.That(dataset.Sha256, Is.EqualTo(FileHash.Sha256(path)).And.Length.EqualTo(64));
     }
 
     [Test]
