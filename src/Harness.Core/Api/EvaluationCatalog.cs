@@ -153,6 +153,8 @@ public sealed class EvaluationCatalog
         text.Append(CultureInfo.InvariantCulture, $"backends:\n  - label: {Quote(backend.Label)}\n    plugin: {Quote(backend.Plugin.Name)}\n");
         text.Append(CultureInfo.InvariantCulture, $"    options: {{ {string.Join(", ", backend.Options.Select(o => $"{Quote(o.Key)}: {Quote(o.Value)}"))} }}\n");
         text.Append(CultureInfo.InvariantCulture, $"    batch_size: {backend.BatchSize}\n");
+        if (backend.Config.Isolation is { } isolation)
+            text.Append("    isolation: ").Append(isolation == BackendIsolation.Process ? "process" : "in-process").Append('\n');
         return text.ToString();
     }
 
