@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Harness.Api;
 using Harness.Benchmarking;
-using Harness.Datasets;
-using Harness.Plugins;
 using Harness.Running;
 
 namespace Harness.Cli.Commands;
@@ -33,14 +32,14 @@ internal static class BenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var evalConfig = ConfigLoader.Load(parse.GetValue(config)!);
+            var harness = new HarnessContext(new HarnessContextOptions { PluginDirectory = parse.GetValue(plugins) });
+            var evalConfig = harness.Evaluation.LoadConfig(parse.GetValue(config)!);
             var (roundCount, perRound) = (parse.GetValue(rounds), parse.GetValue(intents));
             if (roundCount < 1 || perRound < 1) throw new InputException("--rounds and --intents must be at least 1.");
-            var host = PluginHost.Load(PluginDirectories.Default(parse.GetValue(plugins)));
             var sides = Select(evalConfig, parse.GetValue(backends), parse.GetValue(isolation)!)
-                .Select(e => new BenchSide(e, host.Catalog.Find(e.Plugin, $"{evalConfig.SourcePath}: backends[{e.Index}].plugin")))
+                .Select(e => new BenchSide(e, harness.Backends.Catalog.Find(e.Plugin, $"{evalConfig.SourcePath}: backends[{e.Index}].plugin")))
                 .ToList();
-            var dataset = DatasetLoader.Load(evalConfig.Dataset, evalConfig.Filters);
+            var dataset = harness.Data.Load(evalConfig.Dataset, evalConfig.Filters);
             var results = await PairedBenchmark.RunAsync(
                 evalConfig, sides, dataset.Rows, roundCount, perRound, evalConfig.Scenarios, line => stdout.WriteLine(line), cancellationToken);
             Print(stdout, evalConfig, sides, results, roundCount, perRound);

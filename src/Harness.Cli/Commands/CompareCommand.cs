@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Harness.Metrics;
+using Harness.Api;
 using Harness.Reports;
-using Harness.Runs;
 
 namespace Harness.Cli.Commands;
 
@@ -24,7 +23,7 @@ internal static class CompareCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
-            var report = RunComparer.Compare(parseResult.GetValue(folders)!, parseResult.GetValue(dataset), BootstrapOptions.Default);
+            var report = new HarnessContext().Comparison.CompareFolders(parseResult.GetValue(folders)!, parseResult.GetValue(dataset));
             var outDir = parseResult.GetValue(output) ?? ComparisonReportFiles.DefaultFolder(DateTimeOffset.UtcNow);
 
             var markdown = ComparisonMarkdown.Render(report);

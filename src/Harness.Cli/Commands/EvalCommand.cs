@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Harness.Api;
 using Harness.Cli.Progress;
 using Harness.Datasets;
-using Harness.Plugins;
-using Harness.Running;
 using Harness.Runs;
 
 namespace Harness.Cli.Commands;
@@ -30,12 +29,12 @@ internal static class EvalCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var evalConfig = ConfigLoader.Load(parse.GetValue(config)!);
-            var host = PluginHost.Load(PluginDirectories.Default(parse.GetValue(plugins)));
+            var harness = new HarnessContext(new HarnessContextOptions { PluginDirectory = parse.GetValue(plugins) });
+            var evalConfig = harness.Evaluation.LoadConfig(parse.GetValue(config)!);
             var needed = evalConfig.Backends.Select(b => b.Plugin).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var failure in host.Failures.Where(f => needed.Contains(f.Name)))
+            foreach (var failure in harness.Backends.Failures.Where(f => needed.Contains(f.Name)))
                 stderr.WriteLine($"warning: plugin {failure.Name} failed to load: {failure.Reason}");
-            var options = RunOptions.Create(host.Catalog, parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume), DateTimeOffset.UtcNow);
+            var options = harness.Evaluation.CreateRunOptions(parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume));
             stdout.WriteLine($"run {options.RunId} -> {options.RunDirectory}");
 
             // Ctrl+C (and SIGTERM, how CI and schedulers cancel) stops after the call in flight; every finished call is already on disk.
@@ -59,7 +58,7 @@ internal static class EvalCommand
             RunReport report;
             try
             {
-                report = await ProgressDisplay.RunAsync(evalConfig, options, stdout, interrupt.Token);
+                report = await ProgressDisplay.RunAsync(sink => harness.Evaluation.RunAsync(evalConfig, options, sink, interrupt.Token), stdout);
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {

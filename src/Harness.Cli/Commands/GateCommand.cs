@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Api;
 using Harness.Gate;
 
 namespace Harness.Cli.Commands;
@@ -27,9 +28,9 @@ internal static class GateCommand
             var stdout = parseResult.InvocationConfiguration.Output;
             var policyPath = parseResult.GetValue(policy)!;
             var candidatePath = parseResult.GetValue(candidate)!;
-            var gatePolicy = GatePolicyReader.Read(policyPath);
-            var context = GateInputs.Load(gatePolicy, policyPath, candidatePath, parseResult.GetValue(baseline), parseResult.GetValue(dataset));
-            var decision = GateDecision.Evaluate(gatePolicy, context);
+            var harness = new HarnessContext();
+            var gatePolicy = harness.Gate.ReadPolicy(policyPath);
+            var decision = harness.Gate.CheckFolders(gatePolicy, policyPath, candidatePath, parseResult.GetValue(baseline), parseResult.GetValue(dataset));
 
             await stdout.WriteAsync(GateReport.Console(decision));
             var outDir = parseResult.GetValue(output) ?? candidatePath;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Api;
 using Harness.Metrics;
 using Harness.Tools;
 
@@ -16,7 +17,7 @@ internal static class MistakesCommand
         command.Options.Add(output);
         command.SetAction(parseResult =>
         {
-            var (dataset, predictions) = input.Load(parseResult);
+            var (dataset, predictions) = input.Load(parseResult, new HarnessContext());
             PredictionsInput.WarnAboutMissing(parseResult, dataset, predictions);
             var candidates = MistakeFinder.Find(dataset.Rows, predictions.Predictions);
             var path = parseResult.GetValue(output)!;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Api;
 using Harness.Plugins;
 
 namespace Harness.Cli.Commands;
@@ -18,18 +19,18 @@ internal static class PluginsCommand
         command.Options.Add(plugins);
         command.SetAction(parse =>
         {
-            var directories = PluginDirectories.Default(parse.GetValue(plugins));
-            Print(PluginHost.Load(directories), directories, parse.InvocationConfiguration.Output);
+            var harness = new HarnessContext(new HarnessContextOptions { PluginDirectory = parse.GetValue(plugins) });
+            Print(harness.Backends, parse.InvocationConfiguration.Output);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static void Print(PluginHost host, IReadOnlyList<string> directories, TextWriter output)
+    public static void Print(BackendOperationsCatalog backends, TextWriter output)
     {
-        output.WriteLine($"searched: {string.Join(", ", directories)}");
-        if (host.Backends.IsEmpty) output.WriteLine("no backends found; build the plugins (dotnet build Harness.sln) or pass --plugins DIR.");
-        foreach (var backend in host.Backends)
+        output.WriteLine($"searched: {string.Join(", ", backends.Directories)}");
+        if (backends.All.IsEmpty) output.WriteLine("no backends found; build the plugins (dotnet build Harness.sln) or pass --plugins DIR.");
+        foreach (var backend in backends.All)
         {
             output.WriteLine();
             output.WriteLine($"{backend.Name} {backend.Version}  ({backend.Directory})");
@@ -41,10 +42,10 @@ internal static class PluginsCommand
                 output.WriteLine($"    {option.Name} ({value}): {option.Description}");
             }
         }
-        if (host.Failures.IsEmpty) return;
+        if (backends.Failures.IsEmpty) return;
         output.WriteLine();
         output.WriteLine("failed to load:");
-        foreach (var failure in host.Failures)
+        foreach (var failure in backends.Failures)
             output.WriteLine($"  {failure.Name} ({failure.Directory}): {failure.Reason}");
     }
 }

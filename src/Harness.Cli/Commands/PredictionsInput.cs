@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Harness.Api;
 using Harness.Datasets;
-using Harness.Parsing;
 using Harness.Runs;
 
 namespace Harness.Cli.Commands;
@@ -22,10 +22,10 @@ internal sealed class PredictionsInput
     }
 
     /// <summary>Loads the dataset and reads the predictions against it.</summary>
-    public (Dataset Dataset, PredictionsFile Predictions) Load(ParseResult parseResult)
+    public (Dataset Dataset, PredictionsFile Predictions) Load(ParseResult parseResult, HarnessContext harness)
     {
-        var dataset = DatasetLoader.Load(parseResult.GetValue(Dataset)!, parseResult.GetValue(Filters));
-        var predictions = PredictionsFileReader.Read(parseResult.GetValue(Predictions)!, dataset, new OutputParser(dataset.Filters));
+        var dataset = harness.Data.Load(parseResult.GetValue(Dataset)!, parseResult.GetValue(Filters));
+        var predictions = harness.Data.LoadPredictions(parseResult.GetValue(Predictions)!, dataset);
         return (dataset, predictions);
     }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Harness.Api;
 using Harness.Metrics;
 using Harness.Reports;
 using Harness.Runs;
-using Harness.Running;
 using Harness.Tools;
 
 namespace Harness.Cli.Commands;
@@ -28,9 +28,10 @@ internal static class ScoreCommand
         command.Options.Add(seed);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (dataset, predictions) = input.Load(parseResult);
+            var harness = new HarnessContext(parseResult.GetValue(seed));
+            var (dataset, predictions) = input.Load(parseResult, harness);
             var directory = parseResult.GetValue(output)!;
-            var metrics = PredictionsScoring.Score(dataset, predictions, new BootstrapOptions(parseResult.GetValue(seed)));
+            var metrics = harness.Evaluation.Score(dataset, predictions);
             var missingList = await OutputPath.WriteAsync(directory, "--out", async () =>
             {
                 MetricsJson.Write(directory, metrics);

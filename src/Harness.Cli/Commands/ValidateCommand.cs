@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Api;
 using Harness.Datasets;
 
 namespace Harness.Cli.Commands;
@@ -24,22 +25,15 @@ internal static class ValidateCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var problems = new List<string>();
-            var splits = new List<Dataset>();
-            foreach (var path in parseResult.GetValue(paths)!)
+            var harness = new HarnessContext();
+            IReadOnlyList<Dataset> splits;
+            try
             {
-                try
-                {
-                    splits.Add(DatasetLoader.Load(path, parseResult.GetValue(filters)));
-                }
-                catch (InputException ex)
-                {
-                    problems.AddRange(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
-                }
+                splits = harness.Data.Validate(parseResult.GetValue(paths)!, parseResult.GetValue(filters));
             }
-            problems.AddRange(SplitOverlap.Find(splits));
-            if (problems.Count > 0)
+            catch (InputException ex)
             {
+                IReadOnlyList<string> problems = ex.Problems.Count > 0 ? ex.Problems : [ex.Message];
                 foreach (var problem in problems)
                     error.WriteLine($"error: {problem}");
                 if (problems.Count > 1)
@@ -49,7 +43,7 @@ internal static class ValidateCommand
             for (var i = 0; i < splits.Count; i++)
             {
                 if (i > 0) output.WriteLine();
-                output.Write(DatasetStatistics.From(splits[i]).ToText());
+                output.Write(harness.Data.Statistics(splits[i]).ToText());
                 output.WriteLine($"sha256: {splits[i].Sha256}");
             }
             return ExitCodes.Success;

@@ -7,13 +7,14 @@ namespace Harness.Cli.Progress;
 internal static class ProgressDisplay
 {
     /// <summary>
-    /// A live bar only on a real terminal (output is the process's own, not redirected); redirected
-    /// output and in-process callers get plain lines, written to <paramref name="output"/>.
+    /// Runs <paramref name="run"/> with the progress sink it reports to: a live bar only on a real
+    /// terminal (output is the process's own, not redirected); redirected output and in-process
+    /// callers get plain lines, written to <paramref name="output"/>.
     /// </summary>
-    public static async Task<RunReport> RunAsync(EvalConfig config, RunOptions options, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<RunReport> RunAsync(Func<IProgressSink, Task<RunReport>> run, TextWriter output)
     {
         if (Console.IsOutputRedirected || output != Console.Out)
-            return await EvaluationRunner.RunAsync(config, options, new PlainProgressSink(output), cancellationToken);
+            return await run(new PlainProgressSink(output));
 
         SpectreProgressSink? sink = null;
         try
@@ -21,7 +22,7 @@ internal static class ProgressDisplay
             return await SpectreProgressSink.Create().StartAsync(context =>
             {
                 sink = new SpectreProgressSink(context);
-                return EvaluationRunner.RunAsync(config, options, sink, cancellationToken);
+                return run(sink);
             });
         }
         finally

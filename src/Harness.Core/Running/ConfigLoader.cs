@@ -85,8 +85,8 @@ public static class ConfigLoader
         return new EvalConfig(
             fullPath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
             dataset, filters, scenarios,
-            YamlReader.Child(map, "warmup") is { } w ? yaml.Int(w, "warmup", 0) : 5,
-            YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : 60,
+            YamlReader.Child(map, "warmup") is { } w ? yaml.Int(w, "warmup", 0) : EvalConfig.DefaultWarmup,
+            YamlReader.Child(map, "timeout_s") is { } ts ? yaml.Number(ts, "timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : EvalConfig.DefaultTimeoutSeconds,
             YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "seed", int.MinValue) : BootstrapOptions.DefaultSeed,
             YamlReader.Child(map, "limit") is { } l ? yaml.Int(l, "limit", 0) : 0,
             template, reports, backends,

@@ -39,6 +39,12 @@ public sealed record EvalConfig(
     double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds,
     string? Teacher = null)
 {
+    /// <summary>The default of <c>warmup</c>: leading intents excluded from latency, throughput and cost.</summary>
+    public const int DefaultWarmup = 5;
+
+    /// <summary>The default of <c>timeout_s</c>, the limit of one backend call in seconds.</summary>
+    public const double DefaultTimeoutSeconds = 60;
+
     /// <summary>The default of <c>start_timeout_s</c>: a 7B GGUF loads in well under a minute on CPU.</summary>
     public const double DefaultStartTimeoutSeconds = 300;
 

@@ -19,7 +19,14 @@ public static class EvaluationRunner
     /// (<see cref="BackendRunResult.Error"/>); the others still run. Cancellation
     /// stops after the call in flight; every finished call stays in its log.
     /// </summary>
-    public static async Task<RunReport> RunAsync(EvalConfig config, RunOptions options, IProgressSink progress, CancellationToken cancellationToken)
+    public static Task<RunReport> RunAsync(EvalConfig config, RunOptions options, IProgressSink progress, CancellationToken cancellationToken) =>
+        RunAsync(config, null, options, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="config"/> over <paramref name="loaded"/>, a dataset already loaded (and
+    /// perhaps cut to some of its rows), or over the config's dataset file when null.
+    /// </summary>
+    internal static async Task<RunReport> RunAsync(EvalConfig config, Dataset? loaded, RunOptions options, IProgressSink progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,7 +38,7 @@ public static class EvaluationRunner
         for (var i = 0; i < plugins.Count; i++)
             CheckOptions(config, config.Backends[i], plugins[i]);
         var writers = ReportStage.Resolve(config);
-        var dataset = DatasetLoader.Load(config.Dataset, config.Filters);
+        var dataset = loaded ?? DatasetLoader.Load(config.Dataset, config.Filters);
         var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
         var runDataset = dataset with { Rows = rows };
 

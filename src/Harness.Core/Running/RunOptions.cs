@@ -35,11 +35,14 @@ public sealed record RunOptions(BackendCatalog Backends, string RunDirectory, st
         }
         else
         {
-            id = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            id = DefaultRunId(now);
         }
 
         var dir = Path.GetFullPath(outDirectory ?? Path.Combine("reports", id));
         OutputPath.CheckFolder(dir, outDirectory is null ? "run folder" : "--out");
         return new RunOptions(backends, dir, id, resume);
     }
+
+    /// <summary>The run id when none is given: the UTC time the run started, <c>yyyyMMdd-HHmmss</c>.</summary>
+    public static string DefaultRunId(DateTimeOffset now) => now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 }
