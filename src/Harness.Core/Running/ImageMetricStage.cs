@@ -25,14 +25,24 @@ internal sealed class ImageMetricStage
     /// <summary>The per-intent file in a result folder.</summary>
     public const string PerIntentFile = "image-delta-e.jsonl";
 
+    /// <summary>Long side of the gallery's thumbnails, in pixels.</summary>
+    public const int ThumbnailSize = 128;
+
+    /// <summary>Intents in a backend's gallery: the worst this many by ΔE, and a seeded sample of as many others.</summary>
+    public const int GalleryEach = 4;
+
     private readonly RenderComparer _comparer;
     private readonly ImageMetricConfig _config;
+    private readonly IReadOnlyList<RgbaImage> _thumbnails;
+    private readonly Renderer _renderer;
     private readonly ConcurrentDictionary<string, double> _teacherEdits = new(StringComparer.Ordinal);
 
-    private ImageMetricStage(RenderComparer comparer, ImageMetricConfig config)
+    private ImageMetricStage(RenderComparer comparer, ImageMetricConfig config, IReadOnlyList<RgbaImage> thumbnails, LutLibrary luts)
     {
         _comparer = comparer;
         _config = config;
+        _thumbnails = thumbnails;
+        _renderer = new Renderer(luts);
     }
 
     /// <summary>
@@ -47,7 +57,9 @@ internal sealed class ImageMetricStage
         {
             var luts = new LutLibrary(settings.Luts);
             luts.CheckCovers(catalogue);
-            return new ImageMetricStage(new RenderComparer(RenderComparer.LoadPhotos(settings.Images, settings.Size), luts), settings);
+            return new ImageMetricStage(
+                new RenderComparer(RenderComparer.LoadPhotos(settings.Images, settings.Size), luts), settings,
+                RenderComparer.LoadPhotos(settings.Images, ThumbnailSize), luts);
         }
         catch (RenderingException ex)
         {
@@ -75,6 +87,7 @@ internal sealed class ImageMetricStage
             scores[i] = ImageDifference.IntentScore(pairs);
         });
         WritePerIntent(resultDirectory, rows, deltaE, edits, scores);
+        WriteGallery(Path.Combine(resultDirectory, Gallery.Folder), rows, answers, deltaE, seed);
         return ImageDifference.Summarise(deltaE, edits, scores, _comparer.PhotoCount, _config.Size, new BootstrapOptions(seed));
     }
 
@@ -93,6 +106,33 @@ internal sealed class ImageMetricStage
             }
         }
         return new RenderSettings(adjust, selective, filter);
+    }
+
+    // The worst intents by ΔE and a seeded sample of the others, each as three thumbnails of one
+    // photo (the intent's index picks which): the photo, the teacher's render, the backend's render.
+    private void WriteGallery(string directory, IReadOnlyList<DatasetRow> rows, Dictionary<string, Dictionary<ToolName, ToolSetting?>> answers, double[] deltaE, int seed)
+    {
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        if (deltaE.All(d => d == 0)) return;   // every edit the teacher's own (teacher replay): nothing to look at
+        Directory.CreateDirectory(directory);
+        var worst = Enumerable.Range(0, rows.Count).OrderByDescending(i => deltaE[i]).ThenBy(i => i).Take(GalleryEach).ToList();
+        var others = Enumerable.Range(0, rows.Count).Except(worst).ToList();
+        var random = new MathNet.Numerics.Random.MersenneTwister(seed, threadSafe: false);
+        var sample = others.OrderBy(_ => random.Next()).Take(GalleryEach).Order().ToList();
+        var entries = new List<GalleryEntry>();
+        foreach (var (i, kind) in worst.Select(i => (i, Gallery.Worst)).Concat(sample.Select(i => (i, Gallery.Sample))))
+        {
+            var row = rows[i];
+            answers.TryGetValue(row.Id, out var answer);
+            var photo = i % _thumbnails.Count;
+            var original = $"photo-{photo}.webp";
+            if (!File.Exists(Path.Combine(directory, original))) ImageFile.WriteWebp(Path.Combine(directory, original), _thumbnails[photo]);
+            var name = SafeName.IsSafe(row.Id) ? row.Id : $"row-{i}";
+            ImageFile.WriteWebp(Path.Combine(directory, $"{name}-teacher.webp"), _renderer.Render(_thumbnails[photo], Settings(ToolSchema.All.Select(row.TeacherFor))));
+            ImageFile.WriteWebp(Path.Combine(directory, $"{name}-backend.webp"), _renderer.Render(_thumbnails[photo], Settings(ToolSchema.All.Select(t => answer?.GetValueOrDefault(t)))));
+            entries.Add(new GalleryEntry(row.Id, row.Intent, kind, deltaE[i], original, $"{name}-teacher.webp", $"{name}-backend.webp"));
+        }
+        Gallery.Write(directory, entries);
     }
 
     private static void WritePerIntent(string directory, IReadOnlyList<DatasetRow> rows, double[] deltaE, double[] edits, double[] scores)

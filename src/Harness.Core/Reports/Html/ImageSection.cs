@@ -10,7 +10,7 @@ internal static class ImageSection
 {
     public static string Render(IReadOnlyList<ImageRow> rows)
     {
-        var html = new StringBuilder("<div class=\"scroll\"><table class=\"image-metric\"><thead><tr><th>Backend</th><th class=\"num\">mean ΔE</th><th>95% CI</th><th class=\"num\">median</th><th class=\"num\">p90</th><th class=\"num\" title=\"share of intents at most one just-noticeable difference from the teacher's render\">ΔE ≤ 2.3</th><th class=\"num\">ΔE ≤ 5</th><th class=\"num\" title=\"Spearman rank correlation of per-intent ΔE with the per-intent parameter score\">Spearman ρ</th></tr></thead><tbody>");
+        var html = new StringBuilder("<div class=\"scroll\"><table class=\"image-metric\"><thead><tr><th>Backend</th><th class=\"num\">mean ΔE</th><th>95% CI</th><th class=\"num\">median</th><th class=\"num\">p90</th><th class=\"num\" title=\"share of intents at most one just-noticeable difference from the teacher's render\">ΔE ≤ 2.3</th><th class=\"num\">ΔE ≤ 5</th><th class=\"num\" title=\"Spearman rank correlation ρ of per-intent ΔE with the per-intent parameter score\">Spearman</th></tr></thead><tbody>");
         foreach (var r in rows)
         {
             var i = r.Image;
