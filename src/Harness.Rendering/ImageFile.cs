@@ -45,6 +45,17 @@ public static class ImageFile
         data.SaveTo(file);
     }
 
+    /// <summary>Writes a lossy WebP (small thumbnails for the report's gallery).</summary>
+    public static void WriteWebp(string path, RgbaImage image, int quality = 80)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var bitmap = ToBitmap(image);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Webp, quality)
+            ?? throw new InvalidOperationException("SkiaSharp could not encode the WebP.");
+        using var file = File.Create(path);
+        data.SaveTo(file);
+    }
+
     private static SKBitmap ToBitmap(RgbaImage image)
     {
         var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);

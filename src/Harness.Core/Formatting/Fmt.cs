@@ -34,6 +34,12 @@ internal static class Fmt
         : value >= 0.01 || value <= 0 ? value.ToString("0.0000", Inv)
         : value.ToString("0." + new string('0', Math.Min(12, 1 - (int)Math.Floor(Math.Log10(value)))), Inv);
 
+    /// <summary>A CIEDE2000 colour difference with two decimals (about 2.3 is one just-noticeable difference).</summary>
+    public static string DeltaE(double value) => value.ToString("0.00", Inv);
+
+    /// <summary>An interval of ΔE as <c>[lo, hi]</c>, or an empty string when absent.</summary>
+    public static string DeltaECi(Interval? ci) => ci is null ? "" : $"[{DeltaE(ci.Lower)}, {DeltaE(ci.Upper)}]";
+
     /// <summary>A filter-intensity error (on the 0-100 intensity scale) with one decimal.</summary>
     public static string Mae(double value) => value.ToString("0.0", Inv);
 

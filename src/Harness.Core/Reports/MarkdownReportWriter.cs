@@ -51,6 +51,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Line().Line(differences.TrimEnd('\n'));
         AgreementMarkdown.Render(md, report);
         Ro1Markdown.Render(md, report);
+        ImageMarkdown.Render(md, report);
         md.Line().Line("## Details per backend and scenario");
         foreach (var result in report.Results) Backend(md, result);
         return md.ToString();

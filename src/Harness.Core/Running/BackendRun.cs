@@ -113,6 +113,11 @@ internal static class BackendRun
         var metrics = ScenarioMetrics.Build(
             Identity(state, entry, info.Name, info.Model, info.ModelSha256, info.Device, scenario),
             state.Rows, calls, info.SupportsBatching, entry.Cost, state.Config.Seed);
+        if (state.Images is { } images)
+        {
+            state.Progress.Log($"{entry.Label} / {scenario}: rendering the teacher's and the backend's calls for the image metric...");
+            metrics = metrics with { Image = images.Measure(state.Rows, calls, directory, state.Config.Seed) };
+        }
         MetricsJson.Write(directory, metrics);
         return new BackendRunResult(entry.Label, metrics, calls);
     }

@@ -17,9 +17,11 @@ namespace Harness.Running;
 public static class ConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "teacher", "backends"];
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "teacher", "image_metric", "backends"];
 
     private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation"];
+
+    private static readonly string[] ImageMetricKeys = ["images", "luts", "size"];
 
     private static readonly string[] CostKeys = ["usd_per_hour", "usd_per_1k_input_tokens", "usd_per_1k_output_tokens"];
 
@@ -92,7 +94,18 @@ public static class ConfigLoader
             template, reports, backends,
             Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends),
             YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds,
-            Reference(yaml, map, "teacher", backends));
+            Reference(yaml, map, "teacher", backends),
+            YamlReader.Child(map, "image_metric") is { } im ? ReadImageMetric(yaml, im, Resolve) : null);
+    }
+
+    // image_metric: { images: DIR, luts: DIR, size: 64 }
+    private static ImageMetricConfig ReadImageMetric(YamlReader yaml, YamlNode node, Func<string, string> resolve)
+    {
+        var map = yaml.Mapping(node, "image_metric", ImageMetricKeys);
+        return new ImageMetricConfig(
+            resolve(yaml.String(yaml.Required(map, "images", "image_metric"), "image_metric.images")),
+            resolve(yaml.String(yaml.Required(map, "luts", "image_metric"), "image_metric.luts")),
+            YamlReader.Child(map, "size") is { } size ? yaml.Int(size, "image_metric.size", 16, 1024) : ImageMetricConfig.DefaultSize);
     }
 
     // floor:, ceiling: and teacher: name one of the backends by its label.

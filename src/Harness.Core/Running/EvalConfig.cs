@@ -20,6 +20,7 @@ namespace Harness.Running;
 /// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the best score the data allows: the oracle), or null to recognise it by name.</param>
 /// <param name="StartTimeoutSeconds">Limit of starting one backend (loading its model) and of shutting it down (<c>start_timeout_s</c>).</param>
 /// <param name="Teacher">The label of the teacher backend (<c>teacher:</c>, the ground truth replayed), or null to recognise it by name.</param>
+/// <param name="ImageMetric">The image-space metric's photos, LUTs and size (<c>image_metric:</c>), or null for none.</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -37,7 +38,8 @@ public sealed record EvalConfig(
     string? Floor = null,
     string? Ceiling = null,
     double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds,
-    string? Teacher = null)
+    string? Teacher = null,
+    ImageMetricConfig? ImageMetric = null)
 {
     /// <summary>The default of <c>warmup</c>: leading intents excluded from latency, throughput and cost.</summary>
     public const int DefaultWarmup = 5;
@@ -104,3 +106,17 @@ public enum BackendIsolation
 /// an API model gives per-1,000-token prices.
 /// </summary>
 public sealed record CostConfig(double? UsdPerHour, double? UsdPer1kInputTokens, double? UsdPer1kOutputTokens);
+
+/// <summary>
+/// The config's <c>image_metric</c>: render each intent's teacher and backend tool calls on the
+/// photos of <see cref="Images"/> (scaled to <see cref="Size"/> pixels on the long side) with the
+/// filters' LUTs from <see cref="Luts"/>, and report the CIEDE2000 difference per backend.
+/// </summary>
+/// <param name="Images">Folder of sample photos (PNG, JPEG, WebP).</param>
+/// <param name="Luts">Folder of <c>.cube</c> files, one per catalogue filter.</param>
+/// <param name="Size">Long side of the photos the metric renders at, in pixels.</param>
+public sealed record ImageMetricConfig(string Images, string Luts, int Size = ImageMetricConfig.DefaultSize)
+{
+    /// <summary>The default size: 64 px keeps the metric within a fifth of the main job's time on 2 cores.</summary>
+    public const int DefaultSize = 64;
+}

@@ -41,10 +41,11 @@ public static class EvaluationRunner
         var dataset = loaded ?? DatasetLoader.Load(config.Dataset, config.Filters);
         var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
         var runDataset = dataset with { Rows = rows };
+        var images = ImageMetricStage.Open(config, dataset.Filters);
 
         using var runLock = RunLock.Acquire(options.RunDirectory);
         var (manifest, previous) = OpenManifest(config, options, dataset.Sha256, rows.Length);
-        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters), manifest, previous, progress);
+        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters), manifest, previous, progress, images);
 
         var results = new List<BackendRunResult>();
         for (var i = 0; i < config.Backends.Length; i++)

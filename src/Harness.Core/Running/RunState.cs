@@ -14,7 +14,8 @@ internal sealed record RunState(
     OutputParser Parser,
     RunManifest Manifest,
     RunManifest? Previous,
-    IProgressSink Progress)
+    IProgressSink Progress,
+    ImageMetricStage? Images = null)
 {
     public string ManifestPath => Path.Combine(Options.RunDirectory, RunLayout.RunFile);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Harness.Json.Files;
 using Harness.Metrics;
+using Harness.Metrics.Images;
 using Harness.Metrics.Ranking;
 using Harness.Tools;
 using F = Harness.Json.Files.MetricsFileJson;
@@ -49,6 +50,14 @@ internal static class MetricsJsonReader
         LatencyMs = m.Latency is { } l ? new() { PerIntent = Latency(l.PerIntent), PerCall = Latency(l.PerCall) } : null,
         Throughput = m.Throughput is { } t ? new() { IntentsPerS = t.IntentsPerSecond, OutputTokensPerS = t.OutputTokensPerSecond } : null,
         Cost = m.Cost is { } c ? new() { UsdPer1kIntents = c.UsdPer1kIntents, Basis = c.Basis } : null,
+        Image = m.Image is { } i ? new()
+        {
+            Intents = i.Intents, Photos = i.Photos, SizePx = i.Size,
+            MeanDeltaE = i.Mean, MeanDeltaECi95 = Pair(i.MeanCi95), MedianDeltaE = i.Median, P90DeltaE = i.P90,
+            ShareWithinJnd = i.WithinJnd, ShareWithinJndCi95 = Pair(i.WithinJndCi95),
+            ShareWithin5 = i.Within5, ShareWithin5Ci95 = Pair(i.Within5Ci95),
+            TeacherEditDeltaE = i.TeacherEdit, SpearmanWithParameterScore = i.Spearman is { } r ? r : null,
+        } : null,
     };
 
     public static EvaluationMetrics FromJson(F json)
@@ -60,7 +69,22 @@ internal static class MetricsJsonReader
             ReadParse(Get(json.Parse, "parse")),
             json.LatencyMs is { } l ? new LatencySummary(ReadLatency(Get(l.PerIntent, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l.PerCall, "per_call"), "latency_ms.per_call")) : null,
             json.Throughput is { } t ? new ThroughputSummary(Number(t.IntentsPerS, "intents_per_s", "throughput"), Number(t.OutputTokensPerS, "output_tokens_per_s", "throughput")) : null,
-            json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null);
+            json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null,
+            json.Image is { } i ? ReadImage(i) : null);
+    }
+
+    private static ImageDifference ReadImage(F.ImageJson i)
+    {
+        const string at = "image";
+        double NonNegative(JsonNumber? n, string key) => InRange(Number(n, key, at), 0, double.MaxValue, $"{at}.{key}");
+        return new ImageDifference(
+            Get(i.Intents, "intents"), Get(i.Photos, "photos"), Get(i.SizePx, "size_px"),
+            NonNegative(i.MeanDeltaE, "mean_delta_e"), ReadInterval(i.MeanDeltaECi95, $"{at}.mean_delta_e_ci95", 0, double.MaxValue),
+            NonNegative(i.MedianDeltaE, "median_delta_e"), NonNegative(i.P90DeltaE, "p90_delta_e"),
+            Score(i.ShareWithinJnd, "share_within_2_3", at), ReadInterval(i.ShareWithinJndCi95, $"{at}.share_within_2_3_ci95"),
+            Score(i.ShareWithin5, "share_within_5", at), ReadInterval(i.ShareWithin5Ci95, $"{at}.share_within_5_ci95"),
+            NonNegative(i.TeacherEditDeltaE, "teacher_edit_delta_e"),
+            i.SpearmanWithParameterScore is null ? null : InRange(Number(i.SpearmanWithParameterScore, "spearman_with_parameter_score", at), -1, 1, $"{at}.spearman_with_parameter_score"));
     }
 
     private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson
@@ -156,11 +180,11 @@ internal static class MetricsJsonReader
         Get(e.Count, "count"), Number(e.P50, "p50", where), Number(e.P90, "p90", where), Number(e.P95, "p95", where),
         Number(e.P99, "p99", where), Number(e.Mean, "mean", where), Number(e.Max, "max", where));
 
-    private static Interval? ReadInterval(JsonNumber[]? pair, string where)
+    private static Interval? ReadInterval(JsonNumber[]? pair, string where, double min = 0, double max = 1)
     {
         if (pair is null) return null;
         if (pair.Length != 2) throw new FormatException($"{where}: an interval must be [lower, upper]");
-        return new Interval(InRange(pair[0].Finite(where), 0, 1, where), InRange(pair[1].Finite(where), 0, 1, where));
+        return new Interval(InRange(pair[0].Finite(where), min, max, where), InRange(pair[1].Finite(where), min, max, where));
     }
 
     /// <summary>A score of spec §4: a finite number in [0, 1].</summary>

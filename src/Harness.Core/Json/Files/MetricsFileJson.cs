@@ -18,6 +18,31 @@ internal sealed class MetricsFileJson
     public ThroughputJson? Throughput { get; set; }
     public CostJson? Cost { get; set; }
 
+    /// <summary>Optional (docs/metrics-json.md): the image-space difference from the teacher's renders; absent when the config has no <c>image_metric</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImageJson? Image { get; set; }
+
+    internal sealed class ImageJson
+    {
+        public int? Intents { get; set; }
+        public int? Photos { get; set; }
+        public int? SizePx { get; set; }
+        public JsonNumber? MeanDeltaE { get; set; }
+        public JsonNumber[]? MeanDeltaECi95 { get; set; }
+        public JsonNumber? MedianDeltaE { get; set; }
+        public JsonNumber? P90DeltaE { get; set; }
+        [JsonPropertyName("share_within_2_3")]
+        public JsonNumber? ShareWithinJnd { get; set; }
+        [JsonPropertyName("share_within_2_3_ci95")]
+        public JsonNumber[]? ShareWithinJndCi95 { get; set; }
+        [JsonPropertyName("share_within_5")]
+        public JsonNumber? ShareWithin5 { get; set; }
+        [JsonPropertyName("share_within_5_ci95")]
+        public JsonNumber[]? ShareWithin5Ci95 { get; set; }
+        public JsonNumber? TeacherEditDeltaE { get; set; }
+        public JsonNumber? SpearmanWithParameterScore { get; set; }
+    }
+
     internal sealed class RunJson
     {
         public string? Id { get; set; }

@@ -18,6 +18,7 @@ namespace Harness.Json.Files;
 [JsonSerializable(typeof(SummaryFileJson))]
 [JsonSerializable(typeof(CallRecordLineJson))]
 [JsonSerializable(typeof(AugmentationCandidateLineJson))]
+[JsonSerializable(typeof(GalleryFileJson))]
 internal sealed partial class OwnedFiles : JsonSerializerContext
 {
     /// <summary>Indented, for the files people read (run.json, metrics.json, summary.json).</summary>

@@ -11,7 +11,9 @@ namespace Harness.Reports.Html;
 /// <summary>Assembles the whole self-contained index.html from its sections.</summary>
 internal static class HtmlDocument
 {
-    public static string Render(RunReport report)
+    /// <param name="report">The run.</param>
+    /// <param name="galleries">Per backend, its gallery folder relative to the report and its entries; empty when there are none beside the report.</param>
+    public static string Render(RunReport report, IReadOnlyList<(string Label, string Folder, IReadOnlyList<GalleryEntry> Entries)>? galleries = null)
     {
         var results = report.Results.ToList();
         var baselines = report.Baselines;
@@ -35,6 +37,10 @@ internal static class HtmlDocument
             ScoreChart.Render([.. backends.Select(b => b.Scores)], baselines) + ScoreTables.Render(backends, baselines)));
         if (PrCurveChart.Render([.. backends.Select(b => b.Scores)]) is { Length: > 0 } curves)
             html.Append(Section("confidence", "Selection confidence", "For backends that report how sure they are that a tool is not used: the precision–recall curve of \"used\" when the rows are ranked by that confidence (all rows), with average precision and ROC AUC and their 95% intervals; the ringed point is what the backend's own answers chose. A curve above the ring means another threshold would select better.", curves));
+        if (ImageRows.Of(results) is { Count: > 0 } images)
+            html.Append(Section("image", "Image-space difference (ΔE2000)", "What a user would see: each intent's teacher and backend tool calls rendered on the sample photos, and the colour difference between the two renders.", ImageSection.Render(images)));
+        if (galleries is { Count: > 0 })
+            html.Append(Section("gallery", "Gallery", "Per backend, the intents whose edit looks least like the teacher's, then a seeded sample of the others.", GallerySection.Render(galleries)));
         html.Append(Section("latency", "Latency and throughput", "Per-intent latency percentiles per scenario (single-stream: one intent at a time; offline: batched).", Latency(ok, baselines)));
         html.Append(Section("cost", "Cost per 1,000 intents", "Local models: wall time × hardware price per hour; API models: tokens × price per token.", RunTables.Cost(ok, baselines)));
         html.Append(Section("parse", "Parse failures", "Outputs the app could not apply, by failure kind and by tool.", RunTables.Parse(ok, baselines)));

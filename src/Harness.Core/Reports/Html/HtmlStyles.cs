@@ -44,7 +44,7 @@ internal static class HtmlStyles
         .note.warn-note{color:var(--bad)}table.agreement td{white-space:nowrap}
         tr.failed th,tr.failed td{background:#fff5f5}.error{color:var(--bad)}
         .muted{color:var(--muted)}.warn{color:var(--bad);font-weight:600}
-        .note{color:var(--muted);font-size:12px;margin:4px 0 0}
+        .gallery{display:flex;flex-wrap:wrap;gap:12px}.gallery figure{margin:0;max-width:400px}.gallery .thumbs{display:flex;gap:2px}.gallery img{display:block;height:auto;border-radius:2px}.gallery figure.worst figcaption{color:var(--bad)}.gallery figcaption{font-size:12px}.note{color:var(--muted);font-size:12px;margin:4px 0 0}
         .chart{display:block;max-width:100%;height:auto;margin:6px 0 10px}
         .chart .lbl{font-size:12px;font-weight:600;fill:#1d2433}.chart .sub{font-size:11px;fill:#5f6678}
         .chart .tick{font-size:10px;fill:#8a90a2}.chart .val{font-size:10px;fill:#1d2433;font-variant-numeric:tabular-nums;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
