@@ -53,7 +53,7 @@ public static class GatePolicyReader
                     break;
                 case "max_p95_latency_ms":
                     foreach (var (name, v) in yaml.Pairs(value, key))
-                        latency = latency.Add(yaml.OneOf(name, $"{key}.{name.Value}", ScenarioNames.All), yaml.Bounded(v, $"{key}.{name.Value}", double.Epsilon, double.MaxValue));
+                        latency = latency.Add(yaml.OneOf(name, $"{key}.{name.Value}", ScenarioNames.Known), yaml.Bounded(v, $"{key}.{name.Value}", double.Epsilon, double.MaxValue));
                     break;
                 case "bootstrap":
                     foreach (var (name, v) in yaml.Pairs(value, key))

@@ -55,7 +55,8 @@ public sealed record RunIdentity(
 /// <summary>
 /// The whole machine-readable result of one backend in one scenario: what
 /// <c>metrics.json</c> holds. Latency, throughput and cost are null when the
-/// predictions were scored without being run (<c>harness score</c>).
+/// predictions were scored without being run (<c>harness score</c>). <see cref="Server"/>
+/// is the server scenario's verdict, null in the other scenarios.
 /// </summary>
 public sealed record EvaluationMetrics(
     RunIdentity Run,
@@ -63,7 +64,8 @@ public sealed record EvaluationMetrics(
     ParseSummary Parse,
     LatencySummary? Latency,
     ThroughputSummary? Throughput,
-    CostSummary? Cost)
+    CostSummary? Cost,
+    ServerSummary? Server = null)
 {
     public SubsetMetrics Subset(string name) => Subsets.First(s => s.Name == name);
 }

@@ -20,6 +20,7 @@ namespace Harness.Running;
 /// <param name="Ceiling">The label of the ceiling backend (<c>ceiling:</c>, the best score the data allows: the oracle), or null to recognise it by name.</param>
 /// <param name="StartTimeoutSeconds">Limit of starting one backend (loading its model) and of shutting it down (<c>start_timeout_s</c>).</param>
 /// <param name="Teacher">The label of the teacher backend (<c>teacher:</c>, the ground truth replayed), or null to recognise it by name.</param>
+/// <param name="Server">The <c>server</c> scenario's settings (<c>server:</c>), or null when it is not configured.</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -37,7 +38,8 @@ public sealed record EvalConfig(
     string? Floor = null,
     string? Ceiling = null,
     double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds,
-    string? Teacher = null)
+    string? Teacher = null,
+    ServerConfig? Server = null)
 {
     /// <summary>The default of <c>start_timeout_s</c>: a 7B GGUF loads in well under a minute on CPU.</summary>
     public const double DefaultStartTimeoutSeconds = 300;
@@ -67,6 +69,7 @@ public sealed record EvalConfig(
 /// so that a native crash or a hang fails only this backend. Null for the plugin's default
 /// (a child process for plugins that load native code).
 /// </param>
+/// <param name="TargetQps">This backend's offered load in the server scenario (<c>target_qps</c>), or null for the scenario's.</param>
 public sealed record BackendConfig(
     string Label,
     string Plugin,
@@ -76,7 +79,8 @@ public sealed record BackendConfig(
     CostConfig? Cost,
     int Index,
     string? ModelId = null,
-    BackendIsolation? Isolation = null)
+    BackendIsolation? Isolation = null,
+    double? TargetQps = null)
 {
     /// <summary>The isolation the config asks for, else the plugin's default: a child process for native code loaded from a plugin folder.</summary>
     public BackendIsolation IsolationWith(Plugins.LoadedBackend plugin) =>

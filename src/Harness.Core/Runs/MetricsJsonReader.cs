@@ -49,6 +49,12 @@ internal static class MetricsJsonReader
         LatencyMs = m.Latency is { } l ? new() { PerIntent = Latency(l.PerIntent), PerCall = Latency(l.PerCall) } : null,
         Throughput = m.Throughput is { } t ? new() { IntentsPerS = t.IntentsPerSecond, OutputTokensPerS = t.OutputTokensPerSecond } : null,
         Cost = m.Cost is { } c ? new() { UsdPer1kIntents = c.UsdPer1kIntents, Basis = c.Basis } : null,
+        Server = m.Server is { } s ? new()
+        {
+            TargetQps = s.TargetQps, AchievedQps = s.AchievedQps, LatencyBoundMs = s.LatencyBoundMs, Percentile = s.Percentile,
+            Valid = s.Valid, Reason = s.Reason, OfferedQps = s.OfferedQps, PercentileMs = s.PercentileMs, P999Ms = s.P999Ms,
+            OverBoundShare = s.OverBoundShare, Intents = s.Intents, DurationS = s.DurationSeconds, IssueLagP99Ms = s.IssueLagP99Ms,
+        } : null,
     };
 
     public static EvaluationMetrics FromJson(F json)
@@ -60,7 +66,19 @@ internal static class MetricsJsonReader
             ReadParse(Get(json.Parse, "parse")),
             json.LatencyMs is { } l ? new LatencySummary(ReadLatency(Get(l.PerIntent, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l.PerCall, "per_call"), "latency_ms.per_call")) : null,
             json.Throughput is { } t ? new ThroughputSummary(Number(t.IntentsPerS, "intents_per_s", "throughput"), Number(t.OutputTokensPerS, "output_tokens_per_s", "throughput")) : null,
-            json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null);
+            json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null,
+            json.Server is { } s ? ReadServer(s) : null);
+    }
+
+    private static ServerSummary ReadServer(F.ServerJson s)
+    {
+        const string at = "server";
+        return new ServerSummary(
+            Number(s.TargetQps, "target_qps", at), Number(s.OfferedQps, "offered_qps", at), Number(s.AchievedQps, "achieved_qps", at),
+            Number(s.LatencyBoundMs, "latency_bound_ms", at), Number(s.Percentile, "percentile", at), Number(s.PercentileMs, "percentile_ms", at),
+            Number(s.P999Ms, "p99_9_ms", at), InRange(Number(s.OverBoundShare, "over_bound_share", at), 0, 1, $"{at}.over_bound_share"),
+            Get(s.Intents, "intents"), Number(s.DurationS, "duration_s", at), Number(s.IssueLagP99Ms, "issue_lag_p99_ms", at),
+            Get(s.Valid, "valid"), Get(s.Reason, "reason"));
     }
 
     private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson

@@ -18,6 +18,10 @@ internal sealed class MetricsFileJson
     public ThroughputJson? Throughput { get; set; }
     public CostJson? Cost { get; set; }
 
+    /// <summary>Optional (docs/metrics-json.md): the server scenario's verdict; absent in the other scenarios.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ServerJson? Server { get; set; }
+
     internal sealed class RunJson
     {
         public string? Id { get; set; }
@@ -135,5 +139,26 @@ internal sealed class MetricsFileJson
         [JsonPropertyName("usd_per_1k_intents")]
         public JsonNumber? UsdPer1kIntents { get; set; }
         public string? Basis { get; set; }
+    }
+
+    /// <summary>The issue's six keys first (as LoadGen reports them), then what the report shows beside them.</summary>
+    internal sealed class ServerJson
+    {
+        public JsonNumber? TargetQps { get; set; }
+        public JsonNumber? AchievedQps { get; set; }
+        public JsonNumber? LatencyBoundMs { get; set; }
+        public JsonNumber? Percentile { get; set; }
+        public bool? Valid { get; set; }
+        public string? Reason { get; set; }
+        public JsonNumber? OfferedQps { get; set; }
+        public JsonNumber? PercentileMs { get; set; }
+
+        [JsonPropertyName("p99_9_ms")]
+        public JsonNumber? P999Ms { get; set; }
+
+        public JsonNumber? OverBoundShare { get; set; }
+        public int? Intents { get; set; }
+        public JsonNumber? DurationS { get; set; }
+        public JsonNumber? IssueLagP99Ms { get; set; }
     }
 }

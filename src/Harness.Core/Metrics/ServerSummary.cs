@@ -1,0 +1,34 @@
+namespace Harness.Metrics;
+
+/// <summary>
+/// The server scenario's verdict (MLPerf LoadGen's server mode): the load offered, the rate
+/// achieved, the tail latency against its bound, and whether the run is VALID. An intent's
+/// latency runs from its scheduled arrival to its third tool output, queueing included.
+/// </summary>
+/// <param name="TargetQps">The configured arrival rate, intents per second.</param>
+/// <param name="OfferedQps">The rate of the seeded arrival schedule itself: intents ÷ the last arrival time (Poisson times scatter around the target).</param>
+/// <param name="AchievedQps">Intents answered ÷ (the last answer's time − the first arrival). Higher is better; below <see cref="OfferedQps"/> when the backend cannot keep up.</param>
+/// <param name="LatencyBoundMs">The bound the <see cref="Percentile"/>th latency is held to.</param>
+/// <param name="Percentile">The percentile held to the bound, in (0, 100).</param>
+/// <param name="PercentileMs">The <see cref="Percentile"/>th per-intent latency (MathNet R7, as every percentile of the harness). Lower is better.</param>
+/// <param name="P999Ms">The 99.9th per-intent latency. Lower is better.</param>
+/// <param name="OverBoundShare">The share of intents whose latency is over the bound. Lower is better.</param>
+/// <param name="Intents">Intents issued (and answered).</param>
+/// <param name="DurationSeconds">From the first arrival to the last answer.</param>
+/// <param name="IssueLagP99Ms">The 99th percentile of how late the load generator issued an intent after its scheduled arrival: the harness's own added latency (counted in every intent's latency).</param>
+/// <param name="Valid">Whether the run is VALID: enough intents for the percentile, no failed call, and the percentile within the bound.</param>
+/// <param name="Reason">Why it is VALID or INVALID, one sentence.</param>
+public sealed record ServerSummary(
+    double TargetQps,
+    double OfferedQps,
+    double AchievedQps,
+    double LatencyBoundMs,
+    double Percentile,
+    double PercentileMs,
+    double P999Ms,
+    double OverBoundShare,
+    int Intents,
+    double DurationSeconds,
+    double IssueLagP99Ms,
+    bool Valid,
+    string Reason);
