@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Core.Tests.Running.Support;
 using Harness.Plugins;
+using Harness.Running;
 using Harness.Runs;
 
 namespace Harness.Core.Tests.Running;
@@ -42,9 +43,9 @@ public class ServerRunTests
     [Test]
     public void Too_few_intents_for_the_percentile_is_invalid()
     {
-        var measurement = new Harness.Running.ServerMeasurement(10, [1, 2, 3], [1, 1, 1, 2, 2, 2, 3, 3, 3], [0, 0, 0], 0.3, 0.31, 0, 0, 0);
+        var measurement = new ServerMeasurement(10, [1, 2, 3], [1, 1, 1, 2, 2, 2, 3, 3, 3], [0, 0, 0], 0.3, 0.31, 0, 0, 0);
 
-        var summary = measurement.Summarize(new Harness.Running.ServerConfig(10, 100, 99, null, 3, 1, 2));
+        var summary = measurement.Summarize(new ServerConfig(10, 100, 99, null, 3, 1, 2));
 
         Assert.That(summary.Valid, Is.False);
         Assert.That(summary.Reason, Is.EqualTo("3 intents are too few for p99: at least 100 are needed so that one lies beyond it (raise duration_s or rows)"));
