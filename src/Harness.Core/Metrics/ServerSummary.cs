@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Harness.Metrics;
 
 /// <summary>
@@ -18,6 +20,7 @@ namespace Harness.Metrics;
 /// <param name="IssueLagP99Ms">The 99th percentile of how late the load generator issued an intent after its scheduled arrival: the harness's own added latency (counted in every intent's latency).</param>
 /// <param name="Valid">Whether the run is VALID: enough intents for the percentile, no failed call, and the percentile within the bound.</param>
 /// <param name="Reason">Why it is VALID or INVALID, one sentence.</param>
+/// <param name="Peak">With <c>find_peak</c>, the capacity found (and this summary is the run at it); otherwise null.</param>
 public sealed record ServerSummary(
     double TargetQps,
     double OfferedQps,
@@ -31,4 +34,28 @@ public sealed record ServerSummary(
     double DurationSeconds,
     double IssueLagP99Ms,
     bool Valid,
-    string Reason);
+    string Reason,
+    PeakSummary? Peak = null);
+
+/// <summary>
+/// LoadGen's peak finding: the highest rate whose run was VALID, what an intent costs there, and
+/// every probe. Null capacity when no rate tried was VALID.
+/// </summary>
+/// <param name="CapacityQps">The highest VALID rate probed, intents per second. Higher is better.</param>
+/// <param name="UsdPer1kIntentsAtCapacity">Hardware price per hour ÷ (capacity × 3,600) × 1,000; null without <c>usd_per_hour</c> or capacity. Lower is better.</param>
+/// <param name="Probes">Each probe, by rate.</param>
+public sealed record PeakSummary(double? CapacityQps, double? UsdPer1kIntentsAtCapacity, ImmutableArray<ServerProbe> Probes)
+{
+    /// <summary>Whether an INVALID probe above the capacity bounds it; when none did (the ramp ran out first) the capacity is only a lower bound.</summary>
+    public bool Bracketed => CapacityQps is { } capacity && Probes.Any(p => !p.Valid && p.TargetQps > capacity);
+
+    /// <inheritdoc />
+    public bool Equals(PeakSummary? other) =>
+        other is not null && CapacityQps == other.CapacityQps && UsdPer1kIntentsAtCapacity == other.UsdPer1kIntentsAtCapacity && Probes.SequenceEqual(other.Probes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CapacityQps, UsdPer1kIntentsAtCapacity, Probes.Length);
+}
+
+/// <summary>One probe of the peak finding: a whole timed run at <paramref name="TargetQps"/>.</summary>
+public sealed record ServerProbe(double TargetQps, double AchievedQps, double PercentileMs, bool Valid);

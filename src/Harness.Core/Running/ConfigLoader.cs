@@ -21,7 +21,7 @@ public static class ConfigLoader
 
     private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation", "target_qps"];
 
-    private static readonly string[] ServerKeys = ["target_qps", "latency_bound_ms", "percentile", "duration_s", "rows", "seed", "max_batch_delay_ms"];
+    private static readonly string[] ServerKeys = ["target_qps", "latency_bound_ms", "percentile", "duration_s", "rows", "seed", "max_batch_delay_ms", "find_peak"];
 
     /// <summary>The highest <c>target_qps</c>: far beyond what the load generator sustains, so a larger one is a typo.</summary>
     public const double MaxTargetQps = 1_000_000;
@@ -118,8 +118,16 @@ public static class ConfigLoader
             YamlReader.Child(map, "percentile") is { } p ? Percentile(yaml, p) : ServerConfig.DefaultPercentile,
             duration, rows,
             YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "server.seed", int.MinValue) : 1,
-            YamlReader.Child(map, "max_batch_delay_ms") is { } mb ? yaml.Number(mb, "server.max_batch_delay_ms", 0, 10_000) : ServerConfig.DefaultMaxBatchDelayMs);
+            YamlReader.Child(map, "max_batch_delay_ms") is { } mb ? yaml.Number(mb, "server.max_batch_delay_ms", 0, 10_000) : ServerConfig.DefaultMaxBatchDelayMs,
+            YamlReader.Child(map, "find_peak") is { } fp && FindPeak(yaml, fp));
     }
+
+    private static bool FindPeak(YamlReader yaml, YamlNode node) => yaml.String(node, "server.find_peak") switch
+    {
+        "true" => true,
+        "false" => false,
+        var other => throw yaml.Error(node, "server.find_peak", $"must be true or false, not '{other}'"),
+    };
 
     // A percentile strictly inside (0, 100): p100 is the maximum, which one slow intent decides.
     private static double Percentile(YamlReader yaml, YamlNode node)

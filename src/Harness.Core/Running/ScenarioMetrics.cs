@@ -28,7 +28,7 @@ internal static class ScenarioMetrics
         var parse = ParseSummaryBuilder.From(calls.Select(c => c.Parsed));
         if (server is var (run, config))
         {
-            var summary = run.Summarize(config);
+            var summary = run.Summarize(config, prices?.UsdPerHour);
             return new EvaluationMetrics(
                 identity, subsets, parse,
                 new LatencySummary(LatencyStatsCalculator.From(run.IntentLatencyMs), LatencyStatsCalculator.From(run.CallLatencyMs)),

@@ -12,6 +12,7 @@ namespace Harness.Running;
 /// <param name="Intents">How many intents arrive (<c>rows</c>); null when not given. Neither: one per dataset row.</param>
 /// <param name="Seed">Seed of the arrival times.</param>
 /// <param name="MaxBatchDelayMs">How long a backend that batches waits for a batch to fill before it sends a partial one (<c>max_batch_delay_ms</c>).</param>
+/// <param name="FindPeak">Search for the highest VALID rate from <see cref="TargetQps"/> (<c>find_peak</c>, <see cref="PeakFinder"/>) instead of one run at it.</param>
 public sealed record ServerConfig(
     double TargetQps,
     double LatencyBoundMs,
@@ -19,7 +20,8 @@ public sealed record ServerConfig(
     double? DurationSeconds,
     int? Intents,
     int Seed,
-    double MaxBatchDelayMs)
+    double MaxBatchDelayMs,
+    bool FindPeak = false)
 {
     /// <summary>The default of <c>percentile</c>, as MLPerf's server scenario.</summary>
     public const double DefaultPercentile = 99;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Harness.Formatting;
 using Harness.Metrics;
@@ -17,6 +18,7 @@ namespace Harness.Running;
 /// <param name="FailedCalls">Calls that failed (an error or a timeout).</param>
 /// <param name="InputTokens">Input tokens over every timed call.</param>
 /// <param name="OutputTokens">Output tokens over every timed call.</param>
+/// <param name="Probes">With peak finding, every probe (this run is the one at the capacity); default otherwise.</param>
 internal sealed record ServerMeasurement(
     double TargetQps,
     double[] IntentLatencyMs,
@@ -26,10 +28,14 @@ internal sealed record ServerMeasurement(
     double DurationSeconds,
     int FailedCalls,
     long InputTokens,
-    long OutputTokens)
+    long OutputTokens,
+    ImmutableArray<ServerProbe> Probes = default)
 {
-    /// <summary>The verdict against <paramref name="server"/>'s bound, with LoadGen's rules: enough intents, no failure, the percentile within the bound.</summary>
-    public ServerSummary Summarize(ServerConfig server)
+    /// <summary>
+    /// The verdict against <paramref name="server"/>'s bound, with LoadGen's rules: enough intents, no failure, the percentile
+    /// within the bound; with probes, the capacity and (from <paramref name="usdPerHour"/>) its cost.
+    /// </summary>
+    public ServerSummary Summarize(ServerConfig server, double? usdPerHour = null)
     {
         var n = IntentLatencyMs.Length;
         var percentile = LatencyStatsCalculator.Percentile(IntentLatencyMs, server.Percentile);
@@ -49,6 +55,13 @@ internal sealed record ServerMeasurement(
             n == 0 ? 0 : IntentLatencyMs.Count(l => l > bound) / (double)n,
             n, DurationSeconds,
             LatencyStatsCalculator.Percentile(IssueLagMs, 99),
-            valid, reason);
+            valid, reason, Peak(usdPerHour));
+    }
+
+    private PeakSummary? Peak(double? usdPerHour)
+    {
+        if (Probes.IsDefault) return null;
+        var capacity = Probes.Where(p => p.Valid).Select(p => (double?)p.TargetQps).Max();
+        return new PeakSummary(capacity, usdPerHour is { } price && capacity is > 0 ? price / (capacity.Value * 3600) * 1000 : null, Probes);
     }
 }

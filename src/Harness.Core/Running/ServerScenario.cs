@@ -18,8 +18,17 @@ internal static class ServerScenario
     {
         await WarmUpAsync(context, cancellationToken);
         var qps = server.QpsFor(context.Entry);
-        var arrivals = ArrivalSchedule.Poisson(qps, server.IntentCount(qps, context.Rows.Count), server.Seed);
-        var measurement = await LoadGenerator.RunAsync(context, arrivals, server, qps, cancellationToken);
+        ServerMeasurement measurement;
+        if (server.FindPeak)
+        {
+            var (run, probes) = await PeakFinder.FindAsync(context, server, qps, cancellationToken);
+            measurement = run with { Probes = probes };
+        }
+        else
+        {
+            var arrivals = ArrivalSchedule.Poisson(qps, server.IntentCount(qps, context.Rows.Count), server.Seed);
+            measurement = await LoadGenerator.RunAsync(context, arrivals, server, qps, cancellationToken);
+        }
         await SingleStreamScenario.RunAsync(context, cancellationToken);
         return measurement;
     }

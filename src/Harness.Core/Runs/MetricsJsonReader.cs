@@ -54,6 +54,12 @@ internal static class MetricsJsonReader
             TargetQps = s.TargetQps, AchievedQps = s.AchievedQps, LatencyBoundMs = s.LatencyBoundMs, Percentile = s.Percentile,
             Valid = s.Valid, Reason = s.Reason, OfferedQps = s.OfferedQps, PercentileMs = s.PercentileMs, P999Ms = s.P999Ms,
             OverBoundShare = s.OverBoundShare, Intents = s.Intents, DurationS = s.DurationSeconds, IssueLagP99Ms = s.IssueLagP99Ms,
+            Peak = s.Peak is { } p ? new()
+            {
+                CapacityQps = p.CapacityQps is { } capacity ? capacity : null,
+                UsdPer1kIntentsAtCapacity = p.UsdPer1kIntentsAtCapacity is { } usd ? usd : null,
+                Probes = [.. p.Probes.Select(x => new F.ProbeJson { TargetQps = x.TargetQps, AchievedQps = x.AchievedQps, PercentileMs = x.PercentileMs, Valid = x.Valid })],
+            } : null,
         } : null,
     };
 
@@ -78,7 +84,19 @@ internal static class MetricsJsonReader
             Number(s.LatencyBoundMs, "latency_bound_ms", at), Number(s.Percentile, "percentile", at), Number(s.PercentileMs, "percentile_ms", at),
             Number(s.P999Ms, "p99_9_ms", at), InRange(Number(s.OverBoundShare, "over_bound_share", at), 0, 1, $"{at}.over_bound_share"),
             Get(s.Intents, "intents"), Number(s.DurationS, "duration_s", at), Number(s.IssueLagP99Ms, "issue_lag_p99_ms", at),
-            Get(s.Valid, "valid"), Get(s.Reason, "reason"));
+            Get(s.Valid, "valid"), Get(s.Reason, "reason"),
+            s.Peak is { } p ? ReadPeak(p) : null);
+    }
+
+    private static PeakSummary ReadPeak(F.PeakJson p)
+    {
+        const string at = "server.peak";
+        return new PeakSummary(
+            p.CapacityQps is null ? null : Number(p.CapacityQps, "capacity_qps", at),
+            p.UsdPer1kIntentsAtCapacity is null ? null : Number(p.UsdPer1kIntentsAtCapacity, "usd_per_1k_intents_at_capacity", at),
+            [.. Get(p.Probes, "probes").Select((x, i) => new ServerProbe(
+                Number(x.TargetQps, "target_qps", $"{at}.probes[{i}]"), Number(x.AchievedQps, "achieved_qps", $"{at}.probes[{i}]"),
+                Number(x.PercentileMs, "percentile_ms", $"{at}.probes[{i}]"), Get(x.Valid, "valid")))]);
     }
 
     private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson

@@ -142,6 +142,13 @@ public class MetricsJsonTests
         {
             File.WriteAllText(path, text);
             Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(metrics.Server));
+            var peaked = metrics with
+            {
+                Server = metrics.Server! with { Peak = new PeakSummary(40, 0.0025, [new ServerProbe(20, 19.9, 30, true), new ServerProbe(40, 39.8, 80, true), new ServerProbe(80, 61, 900, false)]) },
+            };
+            File.WriteAllText(path, MetricsJson.Serialize(peaked));
+            Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(peaked.Server));
+            Assert.That(MetricsJson.Serialize(peaked), Does.Contain("\"usd_per_1k_intents_at_capacity\": 0.0025"));
             File.WriteAllText(path, text.Replace("\"valid\": true,", ""));
             Assert.That(Assert.Throws<InputException>(() => MetricsJson.Read(path))!.Message, Does.Contain("missing key 'valid'"));
         }

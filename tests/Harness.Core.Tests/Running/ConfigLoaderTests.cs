@@ -199,6 +199,7 @@ public class ConfigLoaderTests
         Assert.That((config.Server!.QpsFor(config.Backends[0]), config.Server.QpsFor(config.Backends[1])), Is.EqualTo((20.0, 5.0)));
         Assert.That((config.Server.IntentCount(20, 1000), config.Server.IntentCount(5, 1000)), Is.EqualTo((600, 150)));
         Assert.That(config.Server.MinimumIntents, Is.EqualTo(100));
+        Assert.That(ConfigLoader.Parse(text.Replace("duration_s: 30 }", "duration_s: 30, find_peak: true }"), ConfigPath).Server!.FindPeak, Is.True);
         Assert.That((config.Server with { Percentile = 99.9 }).MinimumIntents, Is.EqualTo(1000));
         Assert.That((config.Server with { DurationSeconds = null }).IntentCount(20, 1000), Is.EqualTo(1000), "neither: one intent per row");
     }
@@ -213,6 +214,7 @@ public class ConfigLoaderTests
     [TestCase("target_qps: 20, latency_bound_ms: 100, percentile: p99", "server.percentile: must be a number")]
     [TestCase("target_qps: 20, latency_bound_ms: 100, rows: 10, duration_s: 3", "server: give either duration_s or rows")]
     [TestCase("target_qps: 20", "server.latency_bound_ms: is required")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, find_peak: yes", "server.find_peak: must be true or false, not 'yes'")]
     [TestCase("target_qps: 20, latency_bound_ms: 100, qps: 3", "server.qps: unknown key")]
     public void A_bad_server_setting_names_the_file_line_and_field(string settings, string message)
     {

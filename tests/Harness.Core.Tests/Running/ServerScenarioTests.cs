@@ -74,6 +74,46 @@ public class ServerScenarioTests
         Assert.That(server.OverBoundShare, Is.GreaterThan(0.2));
     }
 
+    /// <summary>
+    /// Peak finding brackets the capacity and bisects it: with calls of 1 ms (an intent's service
+    /// about 3 ms, so at most about 330 intents/s), the highest VALID rate at p90 ≤ 30 ms lies below
+    /// that, an INVALID probe lies above it, and the cost is the hourly price spread over it. Bounds
+    /// are wide on purpose: a loaded machine stretches the service and so lowers the capacity.
+    /// </summary>
+    [Test]
+    public async Task Find_peak_reports_the_highest_valid_rate_and_the_cost_at_it()
+    {
+        using var run = new RunFixture(rows: 30);
+        var fake = new FakeBackendFactory("Fake", run.Dataset)
+        {
+            Batches = false,
+            Answer = _ =>
+            {
+                Hold(1);
+                return Task.FromResult<Harness.Backends.ToolResponse?>(null);
+            },
+        };
+        var top = "warmup: 3\nreports: [markdown, html]\nscenarios: [server]\nserver: { target_qps: 50, latency_bound_ms: 30, percentile: 90, rows: 200, seed: 5, find_peak: true }";
+        var options = run.Options(BackendCatalog.Of(fake));
+
+        var report = await run.RunAsync(run.Config("  - label: fake\n    plugin: Fake\n    cost: { usd_per_hour: 1 }", top), options);
+
+        var server = report.Results.Single().Metrics.Server!;
+        var peak = server.Peak!;
+        TestContext.Out.WriteLine(string.Join(", ", peak.Probes.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.TargetQps:0.#}/s: {p.PercentileMs:0.##} ms {(p.Valid ? "VALID" : "INVALID")}"))));
+        Assert.That(peak.CapacityQps, Is.Not.Null.And.InRange(1.0, 1000 / (3 * 1.0) * 1.25));
+        var capacity = peak.CapacityQps!.Value;
+        Assert.That(peak.Probes.Single(p => p.TargetQps == capacity).Valid, Is.True);
+        Assert.That(peak.Bracketed, Is.True, "an INVALID probe above the capacity brackets it");
+        Assert.That(peak.Probes.Where(p => p.Valid).Max(p => p.TargetQps), Is.EqualTo(capacity));
+        Assert.That(peak.Probes.Select(p => p.TargetQps), Is.Ordered.And.Unique);
+        Assert.That(peak.Probes, Has.Length.InRange(3, PeakFinder.RampSteps + 1 + PeakFinder.BisectionSteps));
+        Assert.That(peak.UsdPer1kIntentsAtCapacity, Is.EqualTo(1 / (capacity * 3600) * 1000).Within(1e-12));
+        Assert.That((server.TargetQps, server.Valid), Is.EqualTo((capacity, true)), "the reported run is the one at the capacity");
+        Assert.That(File.ReadAllText(Path.Combine(options.RunDirectory, "report.md")), Does.Contain("**Capacity at p90 ≤ 30.0 ms: "));
+        Assert.That(File.ReadAllText(Path.Combine(options.RunDirectory, "index.html")), Does.Contain("against offered load").And.Contain("capacity at bound"));
+    }
+
     private const int Seed = 3;
 
     private static double IdealWait(double[] arrivals, double serviceMs)

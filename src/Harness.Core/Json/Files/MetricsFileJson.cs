@@ -160,5 +160,28 @@ internal sealed class MetricsFileJson
         public int? Intents { get; set; }
         public JsonNumber? DurationS { get; set; }
         public JsonNumber? IssueLagP99Ms { get; set; }
+
+        /// <summary>Only with find_peak.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public PeakJson? Peak { get; set; }
+    }
+
+    internal sealed class PeakJson
+    {
+        /// <summary>Null when no rate tried was VALID.</summary>
+        public JsonNumber? CapacityQps { get; set; }
+
+        [JsonPropertyName("usd_per_1k_intents_at_capacity")]
+        public JsonNumber? UsdPer1kIntentsAtCapacity { get; set; }
+
+        public ProbeJson[]? Probes { get; set; }
+    }
+
+    internal sealed class ProbeJson
+    {
+        public JsonNumber? TargetQps { get; set; }
+        public JsonNumber? AchievedQps { get; set; }
+        public JsonNumber? PercentileMs { get; set; }
+        public bool? Valid { get; set; }
     }
 }
