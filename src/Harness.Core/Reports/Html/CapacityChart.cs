@@ -8,7 +8,7 @@ namespace Harness.Reports.Html;
 /// <summary>
 /// The server scenario's peak finding, per backend: the tail latency of each probe against its
 /// offered load, one line per backend, with the bound dashed across and each capacity marked.
-/// The latency axis turns logarithmic when the probes span more than 30×.
+/// Either axis turns logarithmic when its values span more than 30× (a ramp of doublings does).
 /// </summary>
 internal static class CapacityChart
 {
@@ -29,7 +29,7 @@ internal static class CapacityChart
 
         var svg = new StringBuilder();
         svg.Append($"<svg class=\"chart\" role=\"img\" aria-label=\"{E($"{name} latency against offered load")}\" viewBox=\"0 0 {Width} {Fmt.Px(bottom + 40)}\" width=\"{Width}\" height=\"{Fmt.Px(bottom + 40)}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        svg.Append($"<text x=\"{Left}\" y=\"18\" class=\"sub\">{E(name)} ms per intent{(y.Log ? " (log scale)" : "")} against offered intents/s</text>");
+        svg.Append($"<text x=\"{Left}\" y=\"18\" class=\"sub\">{E(name)} ms per intent{(y.Log ? " (log scale)" : "")} against offered intents/s{(x.Log ? " (log scale)" : "")}</text>");
         foreach (var t in y.Ticks())
             svg.Append($"<line x1=\"{Left}\" y1=\"{Fmt.Px(Y(t))}\" x2=\"{Right}\" y2=\"{Fmt.Px(Y(t))}\" stroke=\"{Palette.Grid}\"/><text x=\"{Left - 6}\" y=\"{Fmt.Px(Y(t) + 4)}\" text-anchor=\"end\" class=\"sub\">{Fmt.Tick(t)}</text>");
         foreach (var t in x.Ticks())
