@@ -7,6 +7,7 @@ using Harness.Benchmarks;
 
 // side-by-side [--rounds N] [--intents N] [--threads N] [--models t5|llama|both] [--peers <tools/peer-bench> --t5-merged <folder>]:
 //   each plugin, its bare engine and (with --peers) the Node peers, in one run (tools/peer-bench/bench.sh).
+// server-ceiling [--qps N] [--seconds S] [--batch N]: the server scenario's own ceiling, with a backend that answers at once.
 // llama-throughput <model.gguf> [requests] [batch] [threads] [max_new]: the LlamaCpp plugin's tokens per second.
 // Anything else goes to BenchmarkDotNet, in process: the Onnx plugin against the ORT Run loop per generated token.
 switch (args.FirstOrDefault())
@@ -19,6 +20,8 @@ switch (args.FirstOrDefault())
             Value("--models") ?? "both");
         await SideBySide.RunAsync(settings, CancellationToken.None);
         return 0;
+    case "server-ceiling":
+        return await ServerCeiling.RunAsync(args[1..]);
     case "llama-throughput":
         return await LlamaThroughput.RunAsync(args[1..]);
     default:

@@ -120,7 +120,8 @@ internal static class EvalCommand
             var latency = m.Latency is { } l ? string.Create(inv, $", intent p50 {l.PerIntent.P50:0.##} ms p95 {l.PerIntent.P95:0.##} ms") : "";
             var speed = m.Throughput is { } t ? string.Create(inv, $", {t.IntentsPerSecond:0.#} intents/s") : "";
             var cost = m.Cost is { } k ? string.Create(inv, $", {k.UsdPer1kIntents:0.#####} USD/1k intents") : "";
-            output.WriteLine(string.Create(inv, $"{prefix} overall {all.Overall:0.000}{ci}{latency}{speed}{cost}, parse failures {m.Parse.Failures}"));
+            var server = m.Server is { } v ? $", {(v.Valid ? "VALID" : "INVALID")} ({v.Reason})" : "";
+            output.WriteLine(string.Create(inv, $"{prefix} overall {all.Overall:0.000}{ci}{latency}{speed}{cost}, parse failures {m.Parse.Failures}{server}"));
         }
     }
 }

@@ -19,6 +19,8 @@ namespace Harness.Gate;
 /// <param name="MaxParseFailureRate">Maximum share of calls that failed to parse, in [0, 1].</param>
 /// <param name="Resamples">Paired-bootstrap resamples.</param>
 /// <param name="Seed">Paired-bootstrap seed.</param>
+/// <param name="Capacity">Server-scenario capacity requirements (<c>min_capacity</c>), or null.</param>
+/// <param name="ServerTail">A tail latency budget at a given rate in the server scenario (<c>max_server_tail_ms</c>), or null.</param>
 public sealed record GatePolicy(
     string Subset,
     double? MinOverall,
@@ -28,13 +30,15 @@ public sealed record GatePolicy(
     double? MaxCostPer1kIntents,
     double? MaxParseFailureRate,
     int Resamples = BootstrapOptions.DefaultResamples,
-    int Seed = BootstrapOptions.DefaultSeed)
+    int Seed = BootstrapOptions.DefaultSeed,
+    CapacityRequirement? Capacity = null,
+    ServerTailBudget? ServerTail = null)
 {
     /// <summary>The metrics a non-inferiority rule can name (the paired comparison's metric names).</summary>
     public static ImmutableArray<string> ComparableMetrics { get; } = ["overall", "adjust.final", "selective_adjust.final", "filter.final"];
 
     /// <summary>True when some rule compares against a baseline.</summary>
-    public bool NeedsBaseline => !NonInferiority.IsEmpty;
+    public bool NeedsBaseline => !NonInferiority.IsEmpty || Capacity?.VsBaseline is not null;
 
     /// <summary>The rules in policy order: scores, non-inferiority, latency, cost, parse failures.</summary>
     public ImmutableArray<IGateRule> Rules()
@@ -44,8 +48,17 @@ public sealed record GatePolicy(
         foreach (var (tool, min) in MinToolFinal) rules.Add(new MinToolFinalRule(tool, min));
         foreach (var metric in ComparableMetrics.Where(NonInferiority.ContainsKey)) rules.Add(new NonInferiorityRule(metric, NonInferiority[metric]));
         foreach (var (scenario, ms) in MaxP95LatencyMs.OrderBy(kv => kv.Key == ScenarioNames.SingleStream ? 0 : 1)) rules.Add(new MaxP95LatencyRule(scenario, ms));
+        if (Capacity is { MinQps: { } qps }) rules.Add(new MinCapacityRule(Capacity.LatencyBoundMs, qps));
+        if (Capacity is { VsBaseline: { } share }) rules.Add(new CapacityVsBaselineRule(Capacity.LatencyBoundMs, share));
+        if (ServerTail is { } tail) rules.Add(new MaxServerTailRule(tail.Qps, tail.MaxMs));
         if (MaxCostPer1kIntents is { } cost) rules.Add(new MaxCostRule(cost));
         if (MaxParseFailureRate is { } rate) rules.Add(new MaxParseFailureRateRule(rate));
         return rules.ToImmutable();
     }
 }
+
+/// <summary><c>min_capacity</c>: at <paramref name="LatencyBoundMs"/>, a capacity of at least <paramref name="MinQps"/> and/or <paramref name="VsBaseline"/> of the baseline's.</summary>
+public sealed record CapacityRequirement(double LatencyBoundMs, double? MinQps, double? VsBaseline);
+
+/// <summary><c>max_server_tail_ms</c>: at <paramref name="Qps"/> intents per second, the server run's tail percentile at most <paramref name="MaxMs"/>.</summary>
+public sealed record ServerTailBudget(double Qps, double MaxMs);

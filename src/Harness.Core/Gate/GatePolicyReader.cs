@@ -15,7 +15,7 @@ namespace Harness.Gate;
 public static class GatePolicyReader
 {
     private static readonly string[] Keys =
-        ["subset", "min_overall", "min_tool_final", "non_inferiority", "max_p95_latency_ms", "max_cost_per_1k_intents", "max_parse_failure_rate", "bootstrap"];
+        ["subset", "min_overall", "min_tool_final", "non_inferiority", "max_p95_latency_ms", "max_cost_per_1k_intents", "max_parse_failure_rate", "min_capacity", "max_server_tail_ms", "bootstrap"];
 
 
     public static GatePolicy Read(string path)
@@ -34,6 +34,8 @@ public static class GatePolicyReader
         var margins = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
         var latency = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
         int resamples = BootstrapOptions.Default.Resamples, seed = BootstrapOptions.Default.Seed;
+        CapacityRequirement? capacity = null;
+        ServerTailBudget? serverTail = null;
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? throw yaml.Error(keyNode, "policy", "keys must be plain names");
@@ -53,8 +55,10 @@ public static class GatePolicyReader
                     break;
                 case "max_p95_latency_ms":
                     foreach (var (name, v) in yaml.Pairs(value, key))
-                        latency = latency.Add(yaml.OneOf(name, $"{key}.{name.Value}", ScenarioNames.All), yaml.Bounded(v, $"{key}.{name.Value}", double.Epsilon, double.MaxValue));
+                        latency = latency.Add(yaml.OneOf(name, $"{key}.{name.Value}", ScenarioNames.Known), yaml.Bounded(v, $"{key}.{name.Value}", double.Epsilon, double.MaxValue));
                     break;
+                case "min_capacity": capacity = Capacity(yaml, value, key); break;
+                case "max_server_tail_ms": serverTail = Tail(yaml, value, key); break;
                 case "bootstrap":
                     foreach (var (name, v) in yaml.Pairs(value, key))
                     {
@@ -69,7 +73,45 @@ public static class GatePolicyReader
             }
         }
 
-        return new GatePolicy(subset, minOverall, toolFinal, margins, latency, maxCost, maxParse, resamples, seed);
+        return new GatePolicy(subset, minOverall, toolFinal, margins, latency, maxCost, maxParse, resamples, seed, capacity, serverTail);
+    }
+
+    // min_capacity: { latency_bound_ms: B, qps: Q, vs_baseline: S }: the bound and at least one of the two.
+    private static CapacityRequirement Capacity(YamlReader yaml, YamlNode value, string key)
+    {
+        double? bound = null, qps = null, share = null;
+        foreach (var (name, v) in yaml.Pairs(value, key))
+        {
+            var field = $"{key}.{name.Value}";
+            switch (name.Value)
+            {
+                case "latency_bound_ms": bound = yaml.Bounded(v, field, double.Epsilon, double.MaxValue); break;
+                case "qps": qps = yaml.Bounded(v, field, double.Epsilon, double.MaxValue); break;
+                case "vs_baseline": share = yaml.Bounded(v, field, double.Epsilon, 100, "a share (0.9 = 90%)"); break;
+                default: throw yaml.Error(name, field, "unknown key; valid keys: latency_bound_ms, qps, vs_baseline");
+            }
+        }
+        if (bound is null) throw yaml.Error(value, $"{key}.latency_bound_ms", "is required (the bound the capacity was found at)");
+        if (qps is null && share is null) throw yaml.Error(value, key, "needs qps, vs_baseline or both");
+        return new CapacityRequirement(bound.Value, qps, share);
+    }
+
+    // max_server_tail_ms: { qps: Q, ms: M }
+    private static ServerTailBudget Tail(YamlReader yaml, YamlNode value, string key)
+    {
+        double? qps = null, ms = null;
+        foreach (var (name, v) in yaml.Pairs(value, key))
+        {
+            var field = $"{key}.{name.Value}";
+            switch (name.Value)
+            {
+                case "qps": qps = yaml.Bounded(v, field, double.Epsilon, double.MaxValue); break;
+                case "ms": ms = yaml.Bounded(v, field, double.Epsilon, double.MaxValue); break;
+                default: throw yaml.Error(name, field, "unknown key; valid keys: qps, ms");
+            }
+        }
+        if (qps is null || ms is null) throw yaml.Error(value, key, "needs both qps and ms");
+        return new ServerTailBudget(qps.Value, ms.Value);
     }
 
     private static ToolName Tool(YamlReader yaml, YamlScalarNode node, string field) =>

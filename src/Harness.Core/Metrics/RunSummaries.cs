@@ -56,7 +56,8 @@ public sealed record RunIdentity(
 /// The whole machine-readable result of one backend in one scenario: what
 /// <c>metrics.json</c> holds. Latency, throughput and cost are null when the
 /// predictions were scored without being run (<c>harness score</c>); <see cref="Image"/> is
-/// null unless the config asked for the image-space metric (<c>image_metric</c>).
+/// null unless the config asked for the image-space metric (<c>image_metric</c>). <see cref="Server"/>
+/// is the server scenario's verdict, null in the other scenarios.
 /// </summary>
 public sealed record EvaluationMetrics(
     RunIdentity Run,
@@ -65,7 +66,8 @@ public sealed record EvaluationMetrics(
     LatencySummary? Latency,
     ThroughputSummary? Throughput,
     CostSummary? Cost,
-    Images.ImageDifference? Image = null)
+    Images.ImageDifference? Image = null,
+    ServerSummary? Server = null)
 {
     public SubsetMetrics Subset(string name) => Subsets.First(s => s.Name == name);
 }

@@ -108,6 +108,21 @@ public sealed class MarkdownReportWriter : IReportWriter
             foreach (var (label, s) in new[] { ("per intent", latency.PerIntent), ("per call", latency.PerCall) })
                 md.Line($"| {label} | {Fmt.Int(s.Count)} | {Fmt.Ms(s.P50)} | {Fmt.Ms(s.P90)} | {Fmt.Ms(s.P95)} | {Fmt.Ms(s.P99)} | {Fmt.Ms(s.Mean)} | {Fmt.Ms(s.Max)} |");
         }
+        if (m.Server is { } server && m.Latency is { } measured)
+        {
+            var p = measured.PerIntent;
+            md.Line().Line("#### Server (open loop, Poisson arrivals; latency from arrival to the third output)").Line();
+            md.Line("| offered/s | achieved/s | p50 | p90 | p99 | p99.9 | max | bound | over bound | verdict |").Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            md.Line($"| {Fmt.Rate(server.OfferedQps)} | {Fmt.Rate(server.AchievedQps)} | {Fmt.Ms(p.P50)} | {Fmt.Ms(p.P90)} | {Fmt.Ms(p.P99)} | {Fmt.Ms(server.P999Ms)} | {Fmt.Ms(p.Max)} | p{Fmt.Num(server.Percentile, 3)} ≤ {Fmt.Ms(server.LatencyBoundMs)} | {Fmt.Percent(server.OverBoundShare)} | {(server.Valid ? "VALID" : "**INVALID**")}: {Text(server.Reason)} |");
+            if (server.Peak is { } peak)
+            {
+                md.Line().Line($"**Capacity at p{Fmt.Num(server.Percentile, 3)} ≤ {Fmt.Ms(server.LatencyBoundMs)} ms: {(peak.CapacityQps is { } c ? (peak.Bracketed ? "" : "at least ") + Fmt.Rate(c) + " intents/s" + (peak.Bracketed ? "" : " (no rate tried was INVALID)") : "none (no rate tried was VALID)")}**; cost at capacity {(peak.UsdPer1kIntentsAtCapacity is { } u ? Fmt.Usd(u) + " USD per 1,000 intents (hardware price per hour ÷ (capacity × 3,600) × 1,000)" : "– (needs usd_per_hour)")}. The row above is the run at it; the probes (a coarse ramp, then bisection):").Line();
+                md.Line($"| target/s | achieved/s | p{Fmt.Num(server.Percentile, 3)} ms | verdict |").Line("|---:|---:|---:|---|");
+                foreach (var probe in peak.Probes)
+                    md.Line($"| {Fmt.Rate(probe.TargetQps)} | {Fmt.Rate(probe.AchievedQps)} | {Fmt.Ms(probe.PercentileMs)} | {(probe.Valid ? "VALID" : "INVALID")} |");
+            }
+            md.Line().Line($"{Fmt.Int(server.Intents)} intents at a target of {Fmt.Rate(server.TargetQps)}/s over {Fmt.Num(server.DurationSeconds, 1)} s; the load generator issued them at most {Fmt.Ms(server.IssueLagP99Ms)} ms late at p99. A resumed run times the whole schedule again.");
+        }
         if (m.Throughput is { } throughput)
             md.Line().Line($"Throughput: {Fmt.Rate(throughput.IntentsPerSecond)} intents/s, {Fmt.Rate(throughput.OutputTokensPerSecond)} output tokens/s.");
         if (m.Cost is { } cost)

@@ -96,11 +96,14 @@ internal static class BackendRun
         var context = new ScenarioContext(scenario, backend, entry, state.Config, state.Rows, state.Parser, log, state.Progress);
 
         state.Progress.Begin(entry.Label, scenario, state.Rows.Length * 3, log.Records.Count(r => ids.Contains(r.IntentId)));
+        ServerMeasurement? server = null;
         try
         {
             await RewarmAfterResumeAsync(context, cancellationToken);
             if (scenario == ScenarioNames.SingleStream)
                 await SingleStreamScenario.RunAsync(context, cancellationToken);
+            else if (scenario == ScenarioNames.Server)
+                server = await ServerScenario.RunAsync(context, state.Config.Server!, cancellationToken);
             else
                 await OfflineScenario.RunAsync(context, cancellationToken);
         }
@@ -112,7 +115,8 @@ internal static class BackendRun
         var calls = log.Records.Where(r => ids.Contains(r.IntentId)).ToImmutableArray();
         var metrics = ScenarioMetrics.Build(
             Identity(state, entry, info.Name, info.Model, info.ModelSha256, info.Device, scenario),
-            state.Rows, calls, info.SupportsBatching, entry.Cost, state.Config.Seed);
+            state.Rows, calls, info.SupportsBatching, entry.Cost, state.Config.Seed,
+            server is null ? null : (server, state.Config.Server!));
         if (state.Images is { } images)
         {
             state.Progress.Log($"{entry.Label} / {scenario}: rendering the teacher's and the backend's calls for the image metric...");

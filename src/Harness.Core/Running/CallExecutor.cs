@@ -24,6 +24,23 @@ internal static class CallExecutor
     /// <param name="cancellationToken">The run's cancellation.</param>
     public static async Task RunAsync(ScenarioContext context, IReadOnlyList<PlannedCall> batch, bool amortize, CancellationToken cancellationToken)
     {
+        var outcome = await CallAsync(context, batch, cancellationToken);
+        var latency = outcome.ElapsedMs / (amortize ? batch.Count : 1);
+        for (var i = 0; i < batch.Count; i++)
+            Record(context, batch[i], outcome.Responses[i], latency);
+        context.Progress.Advance(batch.Count);
+        if (outcome.Fatal is not null) throw outcome.Fatal;
+    }
+
+    /// <summary>What one backend call gave: a response per planned call, its wall time, and the end of an isolated backend's process, if it ended.</summary>
+    internal sealed record Outcome(IReadOnlyList<ToolResponse> Responses, double ElapsedMs, BackendProcessException? Fatal);
+
+    /// <summary>
+    /// Makes the call for <paramref name="batch"/> and times it, recording nothing: a timeout or an error
+    /// becomes a failed response per call; only the run's cancellation throws.
+    /// </summary>
+    internal static async Task<Outcome> CallAsync(ScenarioContext context, IReadOnlyList<PlannedCall> batch, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var requests = batch.Select(c => c.ToRequest(context.Entry.PromptTemplate)).ToList();
         var limit = TimeSpan.FromSeconds(context.Config.TimeoutSeconds * batch.Count);
@@ -54,24 +71,27 @@ internal static class CallExecutor
             fatal = ex as BackendProcessException;
         }
         watch.Stop();
-
-        var latency = watch.Elapsed.TotalMilliseconds / (amortize ? batch.Count : 1);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var call = batch[i];
-            var response = responses[i] ?? ToolResponse.Failed("backend returned no response");
-            var error = response.Error ?? (response.Text is null ? "backend returned neither text nor an error" : null) ?? ProbabilityError(response);
-            var parsed = error is null
-                ? context.Parser.Parse(call.Tool, response.Text)
-                : ParsedOutput.BackendFailure(call.Tool, error);
-            var (input, output) = CheckTokens(context, call, response);
-            context.Log.Append(new CallRecord(
-                call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
-                latency, input, output, error, call.Warmup, error is null ? response.NotUsedProbability : null));
-        }
-        context.Progress.Advance(batch.Count);
-        if (fatal is not null) throw fatal;
+        return new Outcome(responses, watch.Elapsed.TotalMilliseconds, fatal);
     }
+
+    /// <summary>Parses <paramref name="response"/> and appends the call's record with <paramref name="latencyMs"/>.</summary>
+    internal static void Record(ScenarioContext context, PlannedCall call, ToolResponse? response, double latencyMs)
+    {
+        response ??= ToolResponse.Failed("backend returned no response");
+        var error = Error(response);
+        var parsed = error is null
+            ? context.Parser.Parse(call.Tool, response.Text)
+            : ParsedOutput.BackendFailure(call.Tool, error);
+        var (input, output) = CheckTokens(context, call, response);
+        context.Log.Append(new CallRecord(
+            call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
+            latencyMs, input, output, error, call.Warmup, error is null ? response.NotUsedProbability : null));
+    }
+
+    /// <summary>Why <paramref name="response"/> failed (its error, no text, or a probability that is not one), or null when it did not.</summary>
+    internal static string? Error(ToolResponse? response) =>
+        response is null ? "backend returned no response"
+        : response.Error ?? (response.Text is null ? "backend returned neither text nor an error" : null) ?? ProbabilityError(response);
 
     /// <summary>
     /// Sends <paramref name="batch"/> only to warm the backend (after a resume): nothing is recorded and a

@@ -17,9 +17,14 @@ namespace Harness.Running;
 public static class ConfigLoader
 {
     private static readonly string[] TopKeys =
-        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "teacher", "image_metric", "backends"];
+        ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "teacher", "image_metric", "server", "backends"];
 
-    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation"];
+    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation", "target_qps"];
+
+    private static readonly string[] ServerKeys = ["target_qps", "latency_bound_ms", "percentile", "duration_s", "rows", "seed", "max_batch_delay_ms", "find_peak"];
+
+    /// <summary>The highest <c>target_qps</c>: far beyond what the load generator sustains, so a larger one is a typo.</summary>
+    public const double MaxTargetQps = 1_000_000;
 
     private static readonly string[] ImageMetricKeys = ["images", "luts", "size"];
 
@@ -67,11 +72,14 @@ public static class ConfigLoader
         if (YamlReader.Child(map, "scenarios") is { } s)
         {
             var list = yaml.StringList(s, "scenarios");
-            foreach (var name in list.Where(n => !ScenarioNames.All.Contains(n)))
-                throw yaml.Error(s, "scenarios", $"unknown scenario '{name}'; valid: {string.Join(", ", ScenarioNames.All)}");
+            foreach (var name in list.Where(n => !ScenarioNames.Known.Contains(n)))
+                throw yaml.Error(s, "scenarios", $"unknown scenario '{name}'; valid: {string.Join(", ", ScenarioNames.Known)}");
             if (list.Count == 0) throw yaml.Error(s, "scenarios", "needs at least one scenario");
             scenarios = [.. list.Distinct()];
+            if (scenarios.Contains(ScenarioNames.Server) && YamlReader.Child(map, "server") is null)
+                throw yaml.Error(s, "scenarios", "the server scenario needs a top-level 'server:' section with at least target_qps and latency_bound_ms");
         }
+        var server = YamlReader.Child(map, "server") is { } sv ? ReadServer(yaml, sv) : null;
         var template = YamlReader.Child(map, "prompt_template") is { } t ? yaml.String(t, "prompt_template") : EvalConfig.DefaultPromptTemplate;
         var reports = YamlReader.Child(map, "reports") is { } r ? [.. yaml.StringList(r, "reports")] : ImmutableArray.Create("markdown");
         var backendsNode = yaml.Required(map, "backends", "");
@@ -95,7 +103,8 @@ public static class ConfigLoader
             Reference(yaml, map, "floor", backends), Reference(yaml, map, "ceiling", backends),
             YamlReader.Child(map, "start_timeout_s") is { } st ? yaml.Number(st, "start_timeout_s", 0, MaxTimeoutSeconds, exclusive: true) : EvalConfig.DefaultStartTimeoutSeconds,
             Reference(yaml, map, "teacher", backends),
-            YamlReader.Child(map, "image_metric") is { } im ? ReadImageMetric(yaml, im, Resolve) : null);
+            YamlReader.Child(map, "image_metric") is { } im ? ReadImageMetric(yaml, im, Resolve) : null,
+            server);
     }
 
     // image_metric: { images: DIR, luts: DIR, size: 64 }
@@ -106,6 +115,39 @@ public static class ConfigLoader
             resolve(yaml.String(yaml.Required(map, "images", "image_metric"), "image_metric.images")),
             resolve(yaml.String(yaml.Required(map, "luts", "image_metric"), "image_metric.luts")),
             YamlReader.Child(map, "size") is { } size ? yaml.Int(size, "image_metric.size", 16, 1024) : ImageMetricConfig.DefaultSize);
+    }
+
+    // server: { target_qps, latency_bound_ms, percentile, duration_s | rows, seed, max_batch_delay_ms }
+    private static ServerConfig ReadServer(YamlReader yaml, YamlNode node)
+    {
+        var map = yaml.Mapping(node, "server", ServerKeys);
+        var duration = YamlReader.Child(map, "duration_s") is { } d ? yaml.Number(d, "server.duration_s", 0, 86_400, exclusive: true) : (double?)null;
+        var rows = YamlReader.Child(map, "rows") is { } r ? yaml.Int(r, "server.rows", 1, 10_000_000) : (int?)null;
+        if (duration is not null && rows is not null)
+            throw yaml.Error(node, "server", "give either duration_s or rows (how many intents arrive), not both");
+        return new ServerConfig(
+            yaml.Number(yaml.Required(map, "target_qps", "server"), "server.target_qps", 0, MaxTargetQps, exclusive: true),
+            yaml.Number(yaml.Required(map, "latency_bound_ms", "server"), "server.latency_bound_ms", 0, MaxTimeoutSeconds * 1000, exclusive: true),
+            YamlReader.Child(map, "percentile") is { } p ? Percentile(yaml, p) : ServerConfig.DefaultPercentile,
+            duration, rows,
+            YamlReader.Child(map, "seed") is { } sd ? yaml.Int(sd, "server.seed", int.MinValue) : 1,
+            YamlReader.Child(map, "max_batch_delay_ms") is { } mb ? yaml.Number(mb, "server.max_batch_delay_ms", 0, 10_000) : ServerConfig.DefaultMaxBatchDelayMs,
+            YamlReader.Child(map, "find_peak") is { } fp && FindPeak(yaml, fp));
+    }
+
+    private static bool FindPeak(YamlReader yaml, YamlNode node) => yaml.String(node, "server.find_peak") switch
+    {
+        "true" => true,
+        "false" => false,
+        var other => throw yaml.Error(node, "server.find_peak", $"must be true or false, not '{other}'"),
+    };
+
+    // A percentile strictly inside (0, 100): p100 is the maximum, which one slow intent decides.
+    private static double Percentile(YamlReader yaml, YamlNode node)
+    {
+        var value = yaml.Number(node, "server.percentile", double.MinValue, double.MaxValue);
+        if (value is > 0 and < 100) return value;
+        throw yaml.Error(node, "server.percentile", $"must be a number > 0 and < 100 (99 for p99), not '{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}'");
     }
 
     // floor:, ceiling: and teacher: name one of the backends by its label.
@@ -167,6 +209,7 @@ public static class ConfigLoader
                 var other => throw yaml.Error(iso, field + ".isolation", $"'{other}' is not an isolation; valid: in-process, process"),
             };
         }
-        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId, isolation);
+        var qps = YamlReader.Child(map, "target_qps") is { } q ? yaml.Number(q, field + ".target_qps", 0, MaxTargetQps, exclusive: true) : (double?)null;
+        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId, isolation, qps);
     }
 }

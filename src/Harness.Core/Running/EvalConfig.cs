@@ -21,6 +21,7 @@ namespace Harness.Running;
 /// <param name="StartTimeoutSeconds">Limit of starting one backend (loading its model) and of shutting it down (<c>start_timeout_s</c>).</param>
 /// <param name="Teacher">The label of the teacher backend (<c>teacher:</c>, the ground truth replayed), or null to recognise it by name.</param>
 /// <param name="ImageMetric">The image-space metric's photos, LUTs and size (<c>image_metric:</c>), or null for none.</param>
+/// <param name="Server">The <c>server</c> scenario's settings (<c>server:</c>), or null when it is not configured.</param>
 public sealed record EvalConfig(
     string SourcePath,
     string Text,
@@ -39,7 +40,8 @@ public sealed record EvalConfig(
     string? Ceiling = null,
     double StartTimeoutSeconds = EvalConfig.DefaultStartTimeoutSeconds,
     string? Teacher = null,
-    ImageMetricConfig? ImageMetric = null)
+    ImageMetricConfig? ImageMetric = null,
+    ServerConfig? Server = null)
 {
     /// <summary>The default of <c>warmup</c>: leading intents excluded from latency, throughput and cost.</summary>
     public const int DefaultWarmup = 5;
@@ -75,6 +77,7 @@ public sealed record EvalConfig(
 /// so that a native crash or a hang fails only this backend. Null for the plugin's default
 /// (a child process for plugins that load native code).
 /// </param>
+/// <param name="TargetQps">This backend's offered load in the server scenario (<c>target_qps</c>), or null for the scenario's.</param>
 public sealed record BackendConfig(
     string Label,
     string Plugin,
@@ -84,7 +87,8 @@ public sealed record BackendConfig(
     CostConfig? Cost,
     int Index,
     string? ModelId = null,
-    BackendIsolation? Isolation = null)
+    BackendIsolation? Isolation = null,
+    double? TargetQps = null)
 {
     /// <summary>The isolation the config asks for, else the plugin's default: a child process for native code loaded from a plugin folder.</summary>
     public BackendIsolation IsolationWith(Plugins.LoadedBackend plugin) =>

@@ -12,7 +12,9 @@ namespace Harness.Running;
 /// every row (warm-up rows included: their outputs are real answers), and latency,
 /// throughput and cost over the non-warm-up calls only. The scenario's wall time is
 /// the sum of the measured intents' latencies, so a resumed run is measured on the
-/// same basis without the pause.
+/// same basis without the pause. In the server scenario latency, throughput and cost
+/// come from this process's timed run instead (<see cref="ServerMeasurement"/>): its
+/// intents overlap, and its wall time is the run's own.
 /// </summary>
 internal static class ScenarioMetrics
 {
@@ -20,10 +22,20 @@ internal static class ScenarioMetrics
 
     public static EvaluationMetrics Build(
         RunIdentity identity, IReadOnlyList<DatasetRow> rows, IReadOnlyList<CallRecord> calls,
-        bool batchedIntents, CostConfig? prices, int seed)
+        bool batchedIntents, CostConfig? prices, int seed, (ServerMeasurement Run, ServerConfig Config)? server = null)
     {
         var subsets = Score(rows, calls, seed);
         var parse = ParseSummaryBuilder.From(calls.Select(c => c.Parsed));
+        if (server is var (run, config))
+        {
+            var summary = run.Summarize(config, prices?.UsdPerHour);
+            return new EvaluationMetrics(
+                identity, subsets, parse,
+                new LatencySummary(LatencyStatsCalculator.From(run.IntentLatencyMs), LatencyStatsCalculator.From(run.CallLatencyMs)),
+                new ThroughputSummary(summary.AchievedQps, run.DurationSeconds > 0 ? run.OutputTokens / run.DurationSeconds : 0),
+                CostModel.Compute(prices, run.DurationSeconds, run.IntentLatencyMs.Length, run.InputTokens, run.OutputTokens),
+                summary);
+        }
 
         var measured = calls.Where(c => !c.Warmup && c.LatencyMs is not null).ToList();
         var perCall = measured.Select(c => c.LatencyMs!.Value).ToList();

@@ -58,6 +58,18 @@ internal static class MetricsJsonReader
             ShareWithin5 = i.Within5, ShareWithin5Ci95 = Pair(i.Within5Ci95),
             TeacherEditDeltaE = i.TeacherEdit, SpearmanWithParameterScore = i.Spearman is { } r ? r : null,
         } : null,
+        Server = m.Server is { } s ? new()
+        {
+            TargetQps = s.TargetQps, AchievedQps = s.AchievedQps, LatencyBoundMs = s.LatencyBoundMs, Percentile = s.Percentile,
+            Valid = s.Valid, Reason = s.Reason, OfferedQps = s.OfferedQps, PercentileMs = s.PercentileMs, P999Ms = s.P999Ms,
+            OverBoundShare = s.OverBoundShare, Intents = s.Intents, DurationS = s.DurationSeconds, IssueLagP99Ms = s.IssueLagP99Ms,
+            Peak = s.Peak is { } p ? new()
+            {
+                CapacityQps = p.CapacityQps is { } capacity ? capacity : null,
+                UsdPer1kIntentsAtCapacity = p.UsdPer1kIntentsAtCapacity is { } usd ? usd : null,
+                Probes = [.. p.Probes.Select(x => new F.ProbeJson { TargetQps = x.TargetQps, AchievedQps = x.AchievedQps, PercentileMs = x.PercentileMs, Valid = x.Valid })],
+            } : null,
+        } : null,
     };
 
     public static EvaluationMetrics FromJson(F json)
@@ -70,7 +82,8 @@ internal static class MetricsJsonReader
             json.LatencyMs is { } l ? new LatencySummary(ReadLatency(Get(l.PerIntent, "per_intent"), "latency_ms.per_intent"), ReadLatency(Get(l.PerCall, "per_call"), "latency_ms.per_call")) : null,
             json.Throughput is { } t ? new ThroughputSummary(Number(t.IntentsPerS, "intents_per_s", "throughput"), Number(t.OutputTokensPerS, "output_tokens_per_s", "throughput")) : null,
             json.Cost is { } c ? new CostSummary(Number(c.UsdPer1kIntents, "usd_per_1k_intents", "cost"), Get(c.Basis, "basis")) : null,
-            json.Image is { } i ? ReadImage(i) : null);
+            json.Image is { } i ? ReadImage(i) : null,
+            json.Server is { } s ? ReadServer(s) : null);
     }
 
     private static ImageDifference ReadImage(F.ImageJson i)
@@ -85,6 +98,30 @@ internal static class MetricsJsonReader
             Score(i.ShareWithin5, "share_within_5", at), ReadInterval(i.ShareWithin5Ci95, $"{at}.share_within_5_ci95"),
             NonNegative(i.TeacherEditDeltaE, "teacher_edit_delta_e"),
             i.SpearmanWithParameterScore is null ? null : InRange(Number(i.SpearmanWithParameterScore, "spearman_with_parameter_score", at), -1, 1, $"{at}.spearman_with_parameter_score"));
+    }
+    }
+
+    private static ServerSummary ReadServer(F.ServerJson s)
+    {
+        const string at = "server";
+        return new ServerSummary(
+            Number(s.TargetQps, "target_qps", at), Number(s.OfferedQps, "offered_qps", at), Number(s.AchievedQps, "achieved_qps", at),
+            Number(s.LatencyBoundMs, "latency_bound_ms", at), Number(s.Percentile, "percentile", at), Number(s.PercentileMs, "percentile_ms", at),
+            Number(s.P999Ms, "p99_9_ms", at), InRange(Number(s.OverBoundShare, "over_bound_share", at), 0, 1, $"{at}.over_bound_share"),
+            Get(s.Intents, "intents"), Number(s.DurationS, "duration_s", at), Number(s.IssueLagP99Ms, "issue_lag_p99_ms", at),
+            Get(s.Valid, "valid"), Get(s.Reason, "reason"),
+            s.Peak is { } p ? ReadPeak(p) : null);
+    }
+
+    private static PeakSummary ReadPeak(F.PeakJson p)
+    {
+        const string at = "server.peak";
+        return new PeakSummary(
+            p.CapacityQps is null ? null : Number(p.CapacityQps, "capacity_qps", at),
+            p.UsdPer1kIntentsAtCapacity is null ? null : Number(p.UsdPer1kIntentsAtCapacity, "usd_per_1k_intents_at_capacity", at),
+            [.. Get(p.Probes, "probes").Select((x, i) => new ServerProbe(
+                Number(x.TargetQps, "target_qps", $"{at}.probes[{i}]"), Number(x.AchievedQps, "achieved_qps", $"{at}.probes[{i}]"),
+                Number(x.PercentileMs, "percentile_ms", $"{at}.probes[{i}]"), Get(x.Valid, "valid")))]);
     }
 
     private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson

@@ -29,4 +29,17 @@ public static class LatencyStatsCalculator
             sorted.Mean(),
             sorted[^1]);
     }
+
+    /// <summary>
+    /// The <paramref name="percent"/>th percentile (0 to 100) of the samples, by the same definition
+    /// as <see cref="From"/>; 0 with no samples.
+    /// </summary>
+    public static double Percentile(IReadOnlyList<double> milliseconds, double percent)
+    {
+        ArgumentNullException.ThrowIfNull(milliseconds);
+        if (milliseconds.Count == 0) return 0;
+        var sorted = milliseconds.ToArray();
+        Array.Sort(sorted);
+        return SortedArrayStatistics.QuantileCustom(sorted, percent / 100, QuantileDefinition.R7);
+    }
 }

@@ -28,6 +28,22 @@ public class EvalCommandTests : SmallSplitTest
     }
 
     [Test]
+    public void The_server_scenario_prints_its_verdict_and_writes_the_server_section()
+    {
+        var output = Fixture.PathOf("reports/r1");
+        var top = "warmup: 1\nreports: [markdown]\nscenarios: [server]\nserver: { target_qps: 200, latency_bound_ms: 1000, rows: 120, seed: 4 }";
+
+        var result = CliRunner.Run("eval", "--config", Config(Teacher, top), "--out", output);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Stderr);
+        Assert.That(result.Stdout, Does.Contain("teacher / server: overall 1.000").And.Contain("VALID (p99 latency"));
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "teacher", "server", "metrics.json")));
+        var server = metrics.RootElement.GetProperty("server");
+        Assert.That((server.GetProperty("target_qps").GetDouble(), server.GetProperty("intents").GetInt32(), server.GetProperty("valid").GetBoolean()), Is.EqualTo((200.0, 120, true)));
+        Assert.That(File.ReadAllText(Path.Combine(output, "report.md")), Does.Contain("#### Server (open loop"));
+    }
+
+    [Test]
     public void A_backend_that_reports_confidence_gets_ranking_metrics_in_metrics_json_and_PR_curves_in_the_report()
     {
         var output = Fixture.PathOf("reports/r1");

@@ -20,7 +20,9 @@ public class GatePolicyReaderTests
         var policy = GatePolicyReader.Read(RepositoryRoot.PathOf("gate.example.yaml"));
         var names = policy.Rules().Select(r => r.Name).ToList();
         Assert.That(names, Does.Contain("min_overall").And.Contain("min_tool_final.filter").And.Contain("non_inferiority.overall")
-            .And.Contain("max_p95_latency_ms.single-stream").And.Contain("max_cost_per_1k_intents").And.Contain("max_parse_failure_rate"));
+            .And.Contain("max_p95_latency_ms.single-stream").And.Contain("max_cost_per_1k_intents").And.Contain("max_parse_failure_rate")
+            .And.Contain("min_capacity.qps").And.Contain("min_capacity.vs_baseline").And.Contain("max_server_tail_ms"));
+        Assert.That((policy.Capacity, policy.ServerTail), Is.EqualTo((new CapacityRequirement(100, 50, 0.9), new ServerTailBudget(50, 100))));
     }
 
     [Test]
@@ -38,6 +40,10 @@ public class GatePolicyReaderTests
     [TestCase("non_inferiority:\n  accuracy: 0.02\n", ":2: non_inferiority.accuracy: expected one of overall, adjust.final, selective_adjust.final, filter.final, got 'accuracy'")]
     [TestCase("min_tool_final:\n  crop: 0.5\n", ":2: min_tool_final.crop: unknown tool")]
     [TestCase("max_p95_latency_ms: 250\n", ":1: max_p95_latency_ms: expected a mapping of name: value")]
+    [TestCase("min_capacity:\n  qps: 50\n", ":2: min_capacity.latency_bound_ms: is required (the bound the capacity was found at)")]
+    [TestCase("min_capacity:\n  latency_bound_ms: 100\n", ":2: min_capacity: needs qps, vs_baseline or both")]
+    [TestCase("min_capacity:\n  latency_bound_ms: 100\n  rate: 5\n", ":3: min_capacity.rate: unknown key; valid keys: latency_bound_ms, qps, vs_baseline")]
+    [TestCase("max_server_tail_ms:\n  qps: 50\n", ":2: max_server_tail_ms: needs both qps and ms")]
     [TestCase("max_p95_latency_ms:\n  streaming: 250\n", ":2: max_p95_latency_ms.streaming: expected one of single-stream, offline")]
     [TestCase("bootstrap:\n  resamples: 10.5\n", ":2: bootstrap.resamples: expected a whole number")]
     [TestCase("min_overall: [0.7\n", ": malformed YAML")]

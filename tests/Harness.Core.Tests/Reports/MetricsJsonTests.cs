@@ -121,6 +121,44 @@ public class MetricsJsonTests
     }
 
     [Test]
+    public void The_optional_server_section_is_written_after_cost_and_reads_back()
+    {
+        var metrics = MetricsSamples.Metrics(measured: true) with
+        {
+            Server = new ServerSummary(20, 19.6, 19.4, 100, 99, 87.5, 140.25, 0.004, 600, 30.9, 0.05, true, "p99 latency 87.5 ms is within the 100 ms bound"),
+        };
+
+        var text = MetricsJson.Serialize(metrics);
+        using var doc = JsonDocument.Parse(text);
+        var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.That(keys[^1], Is.EqualTo("server"));
+        Assert.That(doc.RootElement.GetProperty("server").EnumerateObject().Select(p => p.Name).Take(6), Is.EqualTo(new[]
+            { "target_qps", "achieved_qps", "latency_bound_ms", "percentile", "valid", "reason" }));
+        Assert.That(doc.RootElement.GetProperty("server").GetProperty("p99_9_ms").GetDouble(), Is.EqualTo(140.25));
+        Assert.That(MetricsJson.Serialize(MetricsSamples.Metrics(measured: true)), Does.Not.Contain("\"server\""), "absent in the other scenarios");
+        var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, text);
+            Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(metrics.Server));
+            var peaked = metrics with
+            {
+                Server = metrics.Server! with { Peak = new PeakSummary(40, 0.0025, [new ServerProbe(20, 19.9, 30, true), new ServerProbe(40, 39.8, 80, true), new ServerProbe(80, 61, 900, false)]) },
+            };
+            File.WriteAllText(path, MetricsJson.Serialize(peaked));
+            Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(peaked.Server));
+            Assert.That(MetricsJson.Serialize(peaked), Does.Contain("\"usd_per_1k_intents_at_capacity\": 0.0025"));
+            File.WriteAllText(path, text.Replace("\"valid\": true,", ""));
+            Assert.That(Assert.Throws<InputException>(() => MetricsJson.Read(path))!.Message, Does.Contain("missing key 'valid'"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void Reading_a_file_of_another_shape_names_the_file_and_the_key()
     {
         var path = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.json");

@@ -76,9 +76,9 @@ public class ConfigLoaderTests
     [Test]
     public void A_bad_scenario_name_lists_the_valid_ones()
     {
-        var error = Error(Valid.Replace("[offline]", "[offline, server]"));
+        var error = Error(Valid.Replace("[offline]", "[offline, servers]"));
 
-        Assert.That(error.Message, Does.StartWith("eval.yaml:2: scenarios: unknown scenario 'server'").And.Contain("single-stream, offline"));
+        Assert.That(error.Message, Does.StartWith("eval.yaml:2: scenarios: unknown scenario 'servers'").And.Contain("single-stream, offline, server"));
     }
 
     [Test]
@@ -184,6 +184,50 @@ public class ConfigLoaderTests
         Assert.That((config.Floor, config.Ceiling, config.Teacher), Is.EqualTo(("api", "api", "teacher")));
         Assert.That(Error(Valid + "\nfloor: retrieval\n").Message, Does.Contain("floor: 'retrieval' is not the label of a backend; labels: teacher, api"));
         Assert.That(Error(Valid + "\nteacher: gpt\n").Message, Does.Contain("teacher: 'gpt' is not the label of a backend; labels: teacher, api"));
+    }
+
+    [Test]
+    public void The_server_section_is_read_with_its_defaults_and_a_backend_may_override_the_rate()
+    {
+        var text = Valid.Replace("[offline]", "[single-stream, server]").Replace("batch_size: 8", "batch_size: 8\n    target_qps: 5")
+            + "\nserver: { target_qps: 20, latency_bound_ms: 100, duration_s: 30 }\n";
+
+        var config = ConfigLoader.Parse(text, ConfigPath);
+
+        Assert.That(config.Scenarios, Is.EqualTo(new[] { "single-stream", "server" }));
+        Assert.That(config.Server, Is.EqualTo(new ServerConfig(20, 100, 99, 30, null, 1, ServerConfig.DefaultMaxBatchDelayMs)));
+        Assert.That((config.Server!.QpsFor(config.Backends[0]), config.Server.QpsFor(config.Backends[1])), Is.EqualTo((20.0, 5.0)));
+        Assert.That((config.Server.IntentCount(20, 1000), config.Server.IntentCount(5, 1000)), Is.EqualTo((600, 150)));
+        Assert.That(config.Server.MinimumIntents, Is.EqualTo(100));
+        Assert.That(ConfigLoader.Parse(text.Replace("duration_s: 30 }", "duration_s: 30, find_peak: true }"), ConfigPath).Server!.FindPeak, Is.True);
+        Assert.That((config.Server with { Percentile = 99.9 }).MinimumIntents, Is.EqualTo(1000));
+        Assert.That((config.Server with { DurationSeconds = null }).IntentCount(20, 1000), Is.EqualTo(1000), "neither: one intent per row");
+    }
+
+    [TestCase("target_qps: 0, latency_bound_ms: 100", "server.target_qps: must be a number > 0")]
+    [TestCase("target_qps: -1, latency_bound_ms: 100", "server.target_qps: must be a number > 0")]
+    [TestCase("target_qps: 20, latency_bound_ms: 0", "server.latency_bound_ms: must be a number > 0")]
+    [TestCase("target_qps: 20, latency_bound_ms: -5", "server.latency_bound_ms: must be a number > 0")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, percentile: 0", "server.percentile: must be a number > 0 and < 100")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, percentile: 100", "server.percentile: must be a number > 0 and < 100")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, percentile: 150", "server.percentile: must be a number > 0 and < 100")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, percentile: p99", "server.percentile: must be a number")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, rows: 10, duration_s: 3", "server: give either duration_s or rows")]
+    [TestCase("target_qps: 20", "server.latency_bound_ms: is required")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, find_peak: yes", "server.find_peak: must be true or false, not 'yes'")]
+    [TestCase("target_qps: 20, latency_bound_ms: 100, qps: 3", "server.qps: unknown key")]
+    public void A_bad_server_setting_names_the_file_line_and_field(string settings, string message)
+    {
+        var error = Error(Valid + "\nserver: { " + settings + " }\n");
+
+        Assert.That(error.Message, Does.StartWith("eval.yaml:18: " + message));
+    }
+
+    [Test]
+    public void The_server_scenario_without_its_settings_is_refused()
+    {
+        Assert.That(Error(Valid.Replace("[offline]", "[server]")).Message,
+            Does.StartWith("eval.yaml:2: scenarios: the server scenario needs a top-level 'server:' section"));
     }
 
     [Test]

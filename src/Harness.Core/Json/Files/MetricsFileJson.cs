@@ -43,6 +43,10 @@ internal sealed class MetricsFileJson
         public JsonNumber? SpearmanWithParameterScore { get; set; }
     }
 
+    /// <summary>Optional (docs/metrics-json.md): the server scenario's verdict; absent in the other scenarios.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ServerJson? Server { get; set; }
+
     internal sealed class RunJson
     {
         public string? Id { get; set; }
@@ -160,5 +164,49 @@ internal sealed class MetricsFileJson
         [JsonPropertyName("usd_per_1k_intents")]
         public JsonNumber? UsdPer1kIntents { get; set; }
         public string? Basis { get; set; }
+    }
+
+    /// <summary>The issue's six keys first (as LoadGen reports them), then what the report shows beside them.</summary>
+    internal sealed class ServerJson
+    {
+        public JsonNumber? TargetQps { get; set; }
+        public JsonNumber? AchievedQps { get; set; }
+        public JsonNumber? LatencyBoundMs { get; set; }
+        public JsonNumber? Percentile { get; set; }
+        public bool? Valid { get; set; }
+        public string? Reason { get; set; }
+        public JsonNumber? OfferedQps { get; set; }
+        public JsonNumber? PercentileMs { get; set; }
+
+        [JsonPropertyName("p99_9_ms")]
+        public JsonNumber? P999Ms { get; set; }
+
+        public JsonNumber? OverBoundShare { get; set; }
+        public int? Intents { get; set; }
+        public JsonNumber? DurationS { get; set; }
+        public JsonNumber? IssueLagP99Ms { get; set; }
+
+        /// <summary>Only with find_peak.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public PeakJson? Peak { get; set; }
+    }
+
+    internal sealed class PeakJson
+    {
+        /// <summary>Null when no rate tried was VALID.</summary>
+        public JsonNumber? CapacityQps { get; set; }
+
+        [JsonPropertyName("usd_per_1k_intents_at_capacity")]
+        public JsonNumber? UsdPer1kIntentsAtCapacity { get; set; }
+
+        public ProbeJson[]? Probes { get; set; }
+    }
+
+    internal sealed class ProbeJson
+    {
+        public JsonNumber? TargetQps { get; set; }
+        public JsonNumber? AchievedQps { get; set; }
+        public JsonNumber? PercentileMs { get; set; }
+        public bool? Valid { get; set; }
     }
 }

@@ -87,7 +87,7 @@ internal static class HtmlDocument
             if (chart.Length > 0) charts.Append($"<h3>{E(scenario)}</h3>").Append(chart);
         }
 
-        return charts.Append(RunTables.Latency(ok, baselines)).ToString();
+        return charts.Append(RunTables.Latency(ok, baselines)).Append(RunTables.Server(ok, baselines)).ToString();
     }
 
     private static string Section(string id, string title, string lead, string body) =>

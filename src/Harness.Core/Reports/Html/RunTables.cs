@@ -33,6 +33,37 @@ internal static class RunTables
         return html.Append("</tbody></table><p class=\"note\">Milliseconds per intent (all three tool calls), warm-up excluded.</p>").ToString();
     }
 
+    /// <summary>The server scenario's rows (LoadGen's summary), or nothing when no result ran it.</summary>
+    public static string Server(IReadOnlyList<BackendRunResult> results, Baselines baselines)
+    {
+        var served = results.Where(r => r.Metrics.Server is not null && r.Metrics.Latency is not null).ToList();
+        if (served.Count == 0) return "";
+        var html = new StringBuilder("<h3>server</h3><table><thead><tr><th>Backend</th><th class=\"num\">offered/s</th><th class=\"num\">achieved/s</th><th class=\"num\">p50</th><th class=\"num\">p90</th><th class=\"num\">p99</th><th class=\"num\">p99.9</th><th class=\"num\">max</th><th class=\"num\">bound</th><th class=\"num\">over bound</th><th>verdict</th></tr></thead><tbody>");
+        foreach (var r in served)
+        {
+            var (s, p) = (r.Metrics.Server!, r.Metrics.Latency!.PerIntent);
+            html.Append($"<tr>{ScoreTables.BackendCell(r, baselines)}<td class=\"num\">{Fmt.Rate(s.OfferedQps)}</td><td class=\"num\">{Fmt.Rate(s.AchievedQps)}</td>{Ms(p.P50)}{Ms(p.P90)}{Ms(p.P99)}{Ms(s.P999Ms)}{Ms(p.Max)}");
+            html.Append($"<td class=\"num\">p{Fmt.Num(s.Percentile, 3)} ≤ {Fmt.Ms(s.LatencyBoundMs)}</td><td class=\"num\">{Fmt.Percent(s.OverBoundShare)}</td><td class=\"{(s.Valid ? "" : "warn")}\">{(s.Valid ? "VALID" : "INVALID")}: {E(s.Reason)}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        var peaks = served.Where(r => r.Metrics.Server!.Peak is not null).ToList();
+        if (peaks.Count > 0)
+        {
+            html.Append(CapacityChart.Render(peaks));
+            html.Append("<table><thead><tr><th>Backend</th><th class=\"num\">capacity at bound</th><th class=\"num\">USD per 1,000 intents at capacity</th><th>probes (target/s: tail ms)</th></tr></thead><tbody>");
+            foreach (var r in peaks)
+            {
+                var (s, peak) = (r.Metrics.Server!, r.Metrics.Server!.Peak!);
+                var probes = string.Join(", ", peak.Probes.Select(p => $"{Fmt.Rate(p.TargetQps)}: {Fmt.Ms(p.PercentileMs)}{(p.Valid ? "" : " ✗")}"));
+                html.Append($"<tr>{ScoreTables.BackendCell(r, baselines)}<td class=\"num\">{(peak.CapacityQps is { } c ? (peak.Bracketed ? "" : "≥ ") + Fmt.Rate(c) + "/s" : "none")}</td><td class=\"num\">{(peak.UsdPer1kIntentsAtCapacity is { } u ? Fmt.Usd(u) : "–")}</td><td>{E(probes)}</td></tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+
+        return html.Append("<p class=\"note\">Open loop: intents arrive at seeded Poisson times and are issued when they arrive; latency runs from arrival to the third tool output, queueing included. A resumed run times the whole schedule again. Capacity: the highest rate whose run was VALID (a coarse ramp, then bisection; ✗ marks an INVALID probe); cost at capacity: hardware price per hour ÷ (capacity × 3,600) × 1,000.</p>").ToString();
+    }
+
     public static string Cost(IReadOnlyList<BackendRunResult> results, Baselines baselines)
     {
         var html = new StringBuilder("<table><thead><tr><th>Backend</th><th>Scenario</th><th class=\"num\">USD per 1,000 intents</th><th>Basis</th></tr></thead><tbody>");
