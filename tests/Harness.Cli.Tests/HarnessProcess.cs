@@ -17,6 +17,10 @@ internal static class HarnessProcess
     public static CliRunner.Result Shell(string script, params (string Name, string Value)[] environment) =>
         Start("/bin/sh", ["-c", script], environment);
 
+    /// <summary>Runs the shell script <paramref name="file"/> (<c>sh FILE</c>) with <paramref name="environment"/> added, to its end.</summary>
+    public static CliRunner.Result Script(string file, params (string Name, string Value)[] environment) =>
+        Start("/bin/sh", [file], environment);
+
     private static CliRunner.Result Start(string file, string[] args, (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
