@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what the tests need and runs every test project:
-#   1. headless Chromium for the HTML report's browser test and Debian's python3-torch for
-#      the distillation scripts' tests (Debian's packages),
+#   1. headless Chromium for the HTML report's browser test, Debian's python3-torch for
+#      the distillation scripts' tests, and Slurm with MUNGE for the Slurm launcher test (Debian's packages),
 #   2. a Release build of the whole solution (llama.cpp and ONNX Runtime come from NuGet
 #      with it; the build also makes TorchSharp's glue library load on a libstdc++ without
 #      GLIBCXX_3.4.32, with tools/elf-version-patch: plugins/TorchSharpT5/README.md),
@@ -28,6 +28,15 @@ if ! /usr/bin/python3 -c "import torch, sentencepiece, onnx" >/dev/null 2>&1; th
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-sentencepiece python3-onnx libopenblas0-pthread) \
     >artifacts/python-install.log 2>&1 \
     || echo "warning: could not install Debian's torch; the distillation tests will fail and say how to install it"
+fi
+
+# Debian's Slurm and MUNGE: SlurmClusterTests starts a single-node cluster of its own and runs
+# the generated job array on it; it fails with these instructions when they are missing.
+if ! command -v slurmctld >/dev/null && [ ! -x /usr/sbin/slurmctld ]; then
+  echo "installing Debian's slurmctld, slurmd, slurm-client and munge for the Slurm launcher test..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge) \
+    >artifacts/slurm-install.log 2>&1 \
+    || echo "warning: could not install Slurm; the Slurm cluster test will fail and say how to install it"
 fi
 
 dotnet build Harness.sln -c Release -nologo -v q -clp:ErrorsOnly \

@@ -14,6 +14,8 @@ internal static class CommandCatalog
         yield return MistakesCommand.Create();
         yield return AugmentCommand.Create();
         yield return EvalCommand.Create();
+        yield return MergeCommand.Create();
+        yield return LaunchCommand.Create();
         yield return PluginsCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();

@@ -21,9 +21,10 @@ internal static class EvalCommand
         var output = new Option<string?>("--out") { Description = "The run folder (default: reports/<run-id>)." };
         var runId = new Option<string?>("--run-id") { Description = "The run id (default: the --out folder name, else a UTC timestamp)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in the run folder, skipping calls already recorded." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (i/n, from 0/n): every n-th row from the i-th; merge the shard folders with harness merge." };
         var plugins = PluginsCommand.PluginsOption();
         var command = new Command("eval", "Run the configured backends over a dataset: quality, latency, throughput and cost.");
-        foreach (var option in new Option[] { config, output, runId, resume, plugins })
+        foreach (var option in new Option[] { config, output, runId, resume, shard, plugins })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,8 +35,9 @@ internal static class EvalCommand
             var needed = evalConfig.Backends.Select(b => b.Plugin).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var failure in harness.Backends.Failures.Where(f => needed.Contains(f.Name)))
                 stderr.WriteLine($"warning: plugin {failure.Name} failed to load: {failure.Reason}");
-            var options = harness.Evaluation.CreateRunOptions(parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume));
-            stdout.WriteLine($"run {options.RunId} -> {options.RunDirectory}");
+            var options = harness.Evaluation.CreateRunOptions(parse.GetValue(output), parse.GetValue(runId), parse.GetValue(resume))
+                with { Shard = parse.GetValue(shard) is { } text ? Shard.Parse(text, "--shard") : null };
+            stdout.WriteLine($"run {options.RunId}{(options.Shard is { } part ? $" shard {part}" : "")} -> {options.RunDirectory}");
 
             // Ctrl+C (and SIGTERM, how CI and schedulers cancel) stops after the call in flight; every finished call is already on disk.
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,7 +64,7 @@ internal static class EvalCommand
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
-                stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: {ResumeCommand(parse.GetValue(config)!, options.RunDirectory, parse.GetValue(plugins))}");
+                stderr.WriteLine($"cancelled: finished calls are kept in {options.RunDirectory}; continue with: {ResumeCommand(parse.GetValue(config)!, options.RunDirectory, parse.GetValue(plugins), options.Shard)}");
                 return signal;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -88,19 +90,14 @@ internal static class EvalCommand
     }
 
     /// <summary>The command that continues this run exactly: the same config, run folder and plugin folder.</summary>
-    internal static string ResumeCommand(string config, string runDirectory, string? plugins)
+    internal static string ResumeCommand(string config, string runDirectory, string? plugins, Shard? shard = null)
     {
         var words = new List<string> { "harness", "eval", "--config", config, "--out", runDirectory };
+        if (shard is not null) words.AddRange(["--shard", shard.ToString()]);
         if (!string.IsNullOrWhiteSpace(plugins)) words.AddRange(["--plugins", plugins]);
         words.Add("--resume");
-        return string.Join(' ', words.Select(Quote));
+        return ShellWords.Join(words);
     }
-
-    // POSIX shell quoting: plain words stay bare, anything else goes in single quotes.
-    private static string Quote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@".Contains(c))
-            ? word
-            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>One line per backend and scenario: overall with its interval, latency, throughput, cost.</summary>
     public static void PrintSummary(RunReport report, TextWriter output)

@@ -37,7 +37,7 @@ internal static class BackendRun
         try
         {
             state.Manifest.CheckModel(state.Previous, entry.Label, info.ModelSha256, state.ManifestPath, plugin.Version);
-            state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, null, plugin.Version);
+            state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, null, plugin.Version, info.SupportsBatching);
             state.Manifest.Write(state.ManifestPath);
 
             var results = new List<BackendRunResult>();
@@ -52,7 +52,7 @@ internal static class BackendRun
                     // The child process is gone: this backend stops here; its finished calls are kept for --resume.
                     var error = $"backend '{entry.Label}' ({entry.Plugin}) failed in {scenario}: {ex.Message} (finished calls are kept; --resume continues)";
                     state.Progress.Log("error: " + error);
-                    state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, error, plugin.Version);
+                    state.Manifest.Backends[entry.Label] = new RunManifest.BackendEntry(entry.Plugin, info.Model, info.ModelSha256, info.Device, error, plugin.Version, info.SupportsBatching);
                     state.Manifest.Write(state.ManifestPath);
                     results.AddRange(Failed(entry, state, info.Name, info.Model, info.ModelSha256, info.Device, config.Scenarios[results.Count..], error));
                     break;
@@ -66,13 +66,15 @@ internal static class BackendRun
         }
     }
 
-    // A resumed backend is cold: its warm-up intents ran in the earlier process. Run them again,
-    // unrecorded, before the calls that are still to be timed, so the first of those is not cold.
-    private static async Task RewarmAfterResumeAsync(ScenarioContext context, CancellationToken cancellationToken)
+    // A resumed backend is cold: its warm-up intents ran in the earlier process. A shard's backend
+    // records only the warm-up intents of its own share. Run the others again, unrecorded, before the
+    // calls that are still to be timed, so the first of those is not cold.
+    private static async Task RewarmAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        var warm = context.Rows.Take(context.Config.Warmup).ToList();
+        var own = context.Rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var warm = context.Log.ResumedCount > 0 ? [.. context.WarmupRows] : context.WarmupRows.Where(r => !own.Contains(r.Id)).ToList();
         var pending = context.Rows.Any(r => ToolSchema.All.Any(t => !context.Log.IsDone(r.Id, t)));
-        if (context.Log.ResumedCount == 0 || warm.Count == 0 || !pending) return;
+        if (warm.Count == 0 || !pending) return;
         var calls = warm.SelectMany(r => ToolSchema.All.Select(t => new PlannedCall(r, t, Warmup: true))).ToList();
         var size = context.Scenario == ScenarioNames.Offline ? context.Entry.BatchSize : ToolSchema.All.Length;
         foreach (var batch in calls.Chunk(size))
@@ -93,13 +95,13 @@ internal static class BackendRun
         var directory = RunLayout.ResultDirectory(state.Options.RunDirectory, entry.Label, scenario);
         using var log = PredictionLog.Open(Path.Combine(directory, RunLayout.PredictionsFile), state.Options.Resume);
         var ids = state.Rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var context = new ScenarioContext(scenario, backend, entry, state.Config, state.Rows, state.Parser, log, state.Progress);
+        var context = new ScenarioContext(scenario, backend, entry, state.Config, state.Rows, state.WarmupRows, state.Parser, log, state.Progress);
 
         state.Progress.Begin(entry.Label, scenario, state.Rows.Length * 3, log.Records.Count(r => ids.Contains(r.IntentId)));
         ServerMeasurement? server = null;
         try
         {
-            await RewarmAfterResumeAsync(context, cancellationToken);
+            await RewarmAsync(context, cancellationToken);
             if (scenario == ScenarioNames.SingleStream)
                 await SingleStreamScenario.RunAsync(context, cancellationToken);
             else if (scenario == ScenarioNames.Server)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Harness.Datasets;
 using Harness.Parsing;
 using Harness.Plugins;
@@ -39,13 +40,15 @@ public static class EvaluationRunner
             CheckOptions(config, config.Backends[i], plugins[i]);
         var writers = ReportStage.Resolve(config);
         var dataset = loaded ?? DatasetLoader.Load(config.Dataset, config.Filters);
-        var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
+        var allRows = RunRows(config, dataset);
+        // A shard runs its share of the rows; the warm-up intents stay the run's first ones, wherever they fall.
+        var rows = options.Shard is { } shard ? [.. shard.Select(allRows)] : allRows;
         var runDataset = dataset with { Rows = rows };
         var images = ImageMetricStage.Open(config, dataset.Filters);
 
         using var runLock = RunLock.Acquire(options.RunDirectory);
-        var (manifest, previous) = OpenManifest(config, options, dataset.Sha256, rows.Length);
-        var state = new RunState(config, options, runDataset, rows, new OutputParser(dataset.Filters), manifest, previous, progress, images);
+        var (manifest, previous) = OpenManifest(config, options, dataset.Sha256, allRows.Length);
+        var state = new RunState(config, options, runDataset, rows, [.. allRows.Take(config.Warmup)], new OutputParser(dataset.Filters), manifest, previous, progress, images);
 
         var results = new List<BackendRunResult>();
         for (var i = 0; i < config.Backends.Length; i++)
@@ -55,6 +58,10 @@ public static class EvaluationRunner
         var failures = await ReportStage.WriteAsync(writers, report, options.RunDirectory, progress, cancellationToken);
         return report with { ReportFailures = failures };
     }
+
+    /// <summary>The rows a config runs over, in run order: the dataset's, cut to <c>limit</c>.</summary>
+    internal static ImmutableArray<DatasetRow> RunRows(EvalConfig config, Dataset dataset) =>
+        config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
 
     // A misspelt option would otherwise be ignored silently by the plugin.
     private static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
@@ -96,6 +103,7 @@ public static class EvaluationRunner
             Floor = config.Floor,
             Ceiling = config.Ceiling,
             Teacher = config.Teacher,
+            Shard = options.Shard,
         };
         if (previous is not null)
         {

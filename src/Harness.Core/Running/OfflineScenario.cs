@@ -14,7 +14,7 @@ internal static class OfflineScenario
     public static async Task RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         var pending = context.Rows
-            .SelectMany((row, i) => ToolSchema.All.Select(t => new PlannedCall(row, t, context.IsWarmup(i))))
+            .SelectMany(row => ToolSchema.All.Select(t => new PlannedCall(row, t, context.IsWarmup(row))))
             .Where(c => !context.Log.IsDone(c.Row.Id, c.Tool))
             .ToList();
         var size = context.Entry.BatchSize;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Plugins;
+using Harness.Runs;
 
 namespace Harness.Running;
 
@@ -8,7 +9,8 @@ namespace Harness.Running;
 /// <param name="RunDirectory">The run folder (<c>reports/&lt;run-id&gt;</c>).</param>
 /// <param name="RunId">The run id recorded in every result.</param>
 /// <param name="Resume">Continue the run in <paramref name="RunDirectory"/>, skipping finished calls.</param>
-public sealed record RunOptions(BackendCatalog Backends, string RunDirectory, string RunId, bool Resume = false)
+/// <param name="Shard">Run only this share of the rows (<c>--shard i/n</c>), or null for all of them.</param>
+public sealed record RunOptions(BackendCatalog Backends, string RunDirectory, string RunId, bool Resume = false, Shard? Shard = null)
 {
     /// <summary>
     /// Fills in the defaults: the run id is <paramref name="runId"/>, else the folder name of

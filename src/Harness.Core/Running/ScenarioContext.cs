@@ -12,12 +12,15 @@ internal sealed record ScenarioContext(
     BackendConfig Entry,
     EvalConfig Config,
     IReadOnlyList<DatasetRow> Rows,
+    IReadOnlyList<DatasetRow> WarmupRows,
     OutputParser Parser,
     PredictionLog Log,
     IProgressSink Progress)
 {
-    /// <summary>Whether the row at <paramref name="index"/> is a warm-up intent.</summary>
-    public bool IsWarmup(int index) => index < Config.Warmup;
+    private HashSet<string>? _warmupIds;
+
+    /// <summary>Whether <paramref name="row"/> is one of the run's warm-up intents (its first <c>warmup</c> rows, in any shard).</summary>
+    public bool IsWarmup(DatasetRow row) => (_warmupIds ??= WarmupRows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).Contains(row.Id);
 
     /// <summary>Warnings already given in this scenario, so each is given once.</summary>
     public HashSet<string> Warnings { get; } = new(StringComparer.Ordinal);

@@ -34,7 +34,7 @@ internal static class ScenarioMetrics
                 new LatencySummary(LatencyStatsCalculator.From(run.IntentLatencyMs), LatencyStatsCalculator.From(run.CallLatencyMs)),
                 new ThroughputSummary(summary.AchievedQps, run.DurationSeconds > 0 ? run.OutputTokens / run.DurationSeconds : 0),
                 CostModel.Compute(prices, run.DurationSeconds, run.IntentLatencyMs.Length, run.InputTokens, run.OutputTokens),
-                summary);
+                Server: summary);
         }
 
         var measured = calls.Where(c => !c.Warmup && c.LatencyMs is not null).ToList();

@@ -13,12 +13,11 @@ internal static class SingleStreamScenario
     public static async Task RunAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         var batched = context.Backend.Info.SupportsBatching;
-        for (var i = 0; i < context.Rows.Count; i++)
+        foreach (var row in context.Rows)
         {
-            var row = context.Rows[i];
             var pending = ToolSchema.All
                 .Where(t => !context.Log.IsDone(row.Id, t))
-                .Select(t => new PlannedCall(row, t, context.IsWarmup(i)))
+                .Select(t => new PlannedCall(row, t, context.IsWarmup(row)))
                 .ToList();
             if (pending.Count == 0) continue;
             if (batched)

@@ -99,7 +99,6 @@ internal static class MetricsJsonReader
             NonNegative(i.TeacherEditDeltaE, "teacher_edit_delta_e"),
             i.SpearmanWithParameterScore is null ? null : InRange(Number(i.SpearmanWithParameterScore, "spearman_with_parameter_score", at), -1, 1, $"{at}.spearman_with_parameter_score"));
     }
-    }
 
     private static ServerSummary ReadServer(F.ServerJson s)
     {

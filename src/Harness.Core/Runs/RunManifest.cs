@@ -34,11 +34,27 @@ public sealed class RunManifest
 
     public string? Teacher { get; init; }
 
+    /// <summary>The share of the rows this run ran (<c>--shard i/n</c>), or null for the whole run; <see cref="Rows"/> counts the whole run's rows.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>A run merged from shards: where each shard ran; null for a run that was not merged.</summary>
+    public IReadOnlyList<ShardPart>? Shards { get; init; }
+
+    /// <summary>One shard of a merged run: its index, the folder it was merged from, when it started and where it ran.</summary>
+    public sealed record ShardPart(int Index, string Folder, DateTimeOffset StartedAt, RunEnvironment? Environment);
+
     /// <summary>Per backend label: what was started (model hash, device) or why it failed.</summary>
     public Dictionary<string, BackendEntry> Backends { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>One backend as started; <paramref name="PluginVersion"/> is null in run folders written before it was recorded.</summary>
-    public sealed record BackendEntry(string Plugin, string? Model, string? ModelSha256, string? Device, string? Error, string? PluginVersion = null);
+    /// <param name="Plugin">The plugin name the config gave.</param>
+    /// <param name="Model">The model the backend loaded, or null when it did not start.</param>
+    /// <param name="ModelSha256">The model's hash, or null when it did not start.</param>
+    /// <param name="Device">The device it ran on, or null when it did not start.</param>
+    /// <param name="Error">Why it failed, or null.</param>
+    /// <param name="PluginVersion">The plugin's version.</param>
+    /// <param name="Batching">Whether the backend batches (<c>SupportsBatching</c>), which decides a single-stream intent's latency; null when not started or in older files.</param>
+    public sealed record BackendEntry(string Plugin, string? Model, string? ModelSha256, string? Device, string? Error, string? PluginVersion = null, bool? Batching = null);
 
     /// <summary>Refuses to resume <paramref name="previous"/> when the config or the dataset differ from this run's.</summary>
     public void CheckResumable(RunManifest previous, string manifestPath)
@@ -49,6 +65,8 @@ public sealed class RunManifest
             throw new InputException($"{manifestPath}: cannot resume: the run was started by harness {before} and this is {HarnessVersion}; scores from two versions are not one run's. Start a new run (another --run-id), or resume with harness {before}.");
         if (previous.DatasetSha256 != DatasetSha256 || previous.Rows != Rows)
             throw new InputException($"{manifestPath}: cannot resume: the dataset {DatasetPath} changed since the run started (sha256 {Short(previous.DatasetSha256)} -> {Short(DatasetSha256)}); restore it or start a new run.");
+        if (previous.Shard != Shard)
+            throw new InputException($"{manifestPath}: cannot resume: this folder holds {Describe(previous.Shard)} and this is {Describe(Shard)}; resume each shard in its own folder.");
     }
 
     /// <summary>Refuses to resume backend <paramref name="label"/> when its plugin version or its model hash changed.</summary>
@@ -62,6 +80,8 @@ public sealed class RunManifest
             throw new InputException($"{manifestPath}: cannot resume: backend '{label}' model changed since the run started (sha256 {Short(before.ModelSha256)} -> {Short(modelSha256)}); restore it or start a new run.");
     }
 
+    private static string Describe(Shard? shard) => shard is null ? "a whole run" : $"shard {shard}";
+
     private static string Short(string? sha) => sha is null ? "none" : sha[..Math.Min(12, sha.Length)];
 
     public void Write(string path)
@@ -74,14 +94,19 @@ public sealed class RunManifest
             HarnessVersion = HarnessVersion,
             Config = new() { Path = ConfigPath, Sha256 = ConfigSha256, Text = ConfigText },
             Dataset = new() { Path = DatasetPath, Sha256 = DatasetSha256, Rows = Rows },
+            Shard = Shard is null ? null : new() { Index = Shard.Index, Count = Shard.Count },
             Environment = Environment is null ? null : Environment.ToJson(),
             Floor = Floor,
             Ceiling = Ceiling,
             Teacher = Teacher,
             Backends = Backends.ToDictionary(
                 b => b.Key,
-                b => new RunFileJson.RunBackendJson { Plugin = b.Value.Plugin, Model = b.Value.Model, ModelSha256 = b.Value.ModelSha256, Device = b.Value.Device, Error = b.Value.Error, PluginVersion = b.Value.PluginVersion },
+                b => new RunFileJson.RunBackendJson { Plugin = b.Value.Plugin, Model = b.Value.Model, ModelSha256 = b.Value.ModelSha256, Device = b.Value.Device, Error = b.Value.Error, PluginVersion = b.Value.PluginVersion, Batching = b.Value.Batching },
                 StringComparer.Ordinal),
+            Shards = Shards?.Select(p => new RunFileJson.RunShardPartJson
+            {
+                Index = p.Index, Folder = p.Folder, StartedAt = p.StartedAt.ToString("O", CultureInfo.InvariantCulture), Environment = p.Environment?.ToJson(),
+            }).ToList(),
         };
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(json, OwnedFiles.Indented.RunFileJson) + "\n");
     }
@@ -130,7 +155,7 @@ public sealed class RunManifest
     {
         var backends = new Dictionary<string, BackendEntry>(StringComparer.Ordinal);
         foreach (var (label, b) in json.Backends ?? [])
-            backends[label] = new BackendEntry(b.Plugin ?? "", b.Model, b.ModelSha256, b.Device, b.Error, b.PluginVersion);
+            backends[label] = new BackendEntry(b.Plugin ?? "", b.Model, b.ModelSha256, b.Device, b.Error, b.PluginVersion, b.Batching);
         return new RunManifest
         {
             RunId = json.Id ?? "",
@@ -147,6 +172,12 @@ public sealed class RunManifest
             Ceiling = json.Ceiling,
             Teacher = json.Teacher,
             Backends = backends,
+            Shard = json.Shard is null ? null
+                : json.Shard is { Index: { } index, Count: { } count } && count is >= 1 and <= Shard.MaxCount && index >= 0 && index < count ? new Shard(index, count)
+                : throw new FormatException("shard: expected an index from 0 to count-1 and a count of at least 1"),
+            Shards = json.Shards?.Select(p => new ShardPart(
+                p.Index ?? 0, p.Folder ?? "", p.StartedAt is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture) : default,
+                p.Environment is { } e ? RunEnvironment.FromJson(e) : null)).ToList(),
         };
     }
 }

@@ -217,6 +217,13 @@ internal static class BadInputCorpus
     private static IEnumerable<BadInputCase> RunFolders() =>
     [
         new("run folder: missing", ["report", $"{D}/nothing"], "nothing: folder not found"),
+        new("shard folder: missing", ["merge", $"{D}/nothing", "--out", $"{D}/merged"], "nothing: shard folder not found"),
+        new("shard folder: a whole run, not a shard", ["merge", $"{D}/run", "--out", $"{D}/merged"], "run.json: not a shard (its run.json records no shard)"),
+        new("shard folder: run.json not JSON", ["merge", $"{D}/shard", "--out", $"{D}/merged"], "run.json: not valid JSON", Write("shard/run.json", "{\"id\":")),
+        new("shard folder: a shard index past the count", ["merge", $"{D}/shard", "--out", $"{D}/merged"], "run.json: not a readable run.json (shard: expected an index from 0 to count-1",
+            Write("shard/run.json", "{\"shard\":{\"index\":3,\"count\":3}}")),
+        new("shard option: not i/n", Eval("--shard", "2"), "--shard 2: expected i/n"),
+        new("launch: no shards", ["launch", "slurm", "--config", $"{D}/eval.yaml", "--shards", "0", "--out", $"{D}/launched"], "--shards 0: expected a number of shards from 1"),
         new("run folder: no results", ["report", D], $"{D}: no metrics.json here"),
         new("run folder: run.json not JSON", ["report", $"{D}/run"], "run.json: not valid JSON", Write("run/run.json", "{\"id\":")),
         new("run folder: metrics.json not JSON", ["report", $"{D}/run"], "metrics.json", Write(Metrics, "{\"schema\":")),

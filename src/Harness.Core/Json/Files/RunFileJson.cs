@@ -15,6 +15,10 @@ internal sealed class RunFileJson
     public RunConfigJson? Config { get; set; }
     public RunDatasetJson? Dataset { get; set; }
 
+    /// <summary>Which share of the rows a sharded run ran (<c>--shard i/n</c>); absent for a whole run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunShardJson? Shard { get; set; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EnvironmentJson? Environment { get; set; }
 
@@ -22,6 +26,24 @@ internal sealed class RunFileJson
     public string? Ceiling { get; set; }
     public string? Teacher { get; set; }
     public Dictionary<string, RunBackendJson>? Backends { get; set; }
+
+    /// <summary>A run merged from shards: each shard's folder, start and environment; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<RunShardPartJson>? Shards { get; set; }
+
+    internal sealed class RunShardJson
+    {
+        public int? Index { get; set; }
+        public int? Count { get; set; }
+    }
+
+    internal sealed class RunShardPartJson
+    {
+        public int? Index { get; set; }
+        public string? Folder { get; set; }
+        public string? StartedAt { get; set; }
+        public EnvironmentJson? Environment { get; set; }
+    }
 
     internal sealed class RunConfigJson
     {
@@ -45,6 +67,10 @@ internal sealed class RunFileJson
         public string? Device { get; set; }
         public string? Error { get; set; }
         public string? PluginVersion { get; set; }
+
+        /// <summary>Whether the backend batches an intent's calls (single-stream intent latency is then the batch's time); absent in older files.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public bool? Batching { get; set; }
     }
 }
 
