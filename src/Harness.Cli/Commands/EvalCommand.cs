@@ -23,8 +23,9 @@ internal static class EvalCommand
         var runId = new Option<string?>("--run-id") { Description = "The run id (default: the --out folder name, else a UTC timestamp)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in the run folder, skipping calls already recorded." };
         var plugins = PluginsCommand.PluginsOption();
+        var history = new Option<string?>("--history") { Description = "The run store this run is recorded in once finished; default: history.db beside the run folder." };
         var command = new Command("eval", "Run the configured backends over a dataset: quality, latency, throughput and cost.");
-        foreach (var option in new Option[] { config, output, runId, resume, plugins })
+        foreach (var option in new Option[] { config, output, runId, resume, plugins, history })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -77,6 +78,7 @@ internal static class EvalCommand
             }
             PrintSummary(report, stdout);
             stdout.WriteLine($"run folder: {options.RunDirectory}");
+            RunHistory.Record(options.RunDirectory, parse.GetValue(history), stdout, stderr);
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
             if (failed.Count > 0)
                 stderr.WriteLine($"error: {failed.Count} backend(s) failed: {string.Join(", ", failed)} (see above); the others ran.");
