@@ -56,7 +56,7 @@ internal static class TrendChart
         var svg = new StringBuilder($"<svg class=\"chart trend\" role=\"img\" aria-label=\"{E(label)}\" viewBox=\"0 0 {Width} {Fmt.Px(height)}\" width=\"{Width}\" height=\"{Fmt.Px(height)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         foreach (var tick in yTicks)
             svg.Append($"<line x1=\"{Left}\" y1=\"{Fmt.Px(y(tick))}\" x2=\"{Right}\" y2=\"{Fmt.Px(y(tick))}\" stroke=\"{Palette.Grid}\"/><text x=\"{Left - 6}\" y=\"{Fmt.Px(y(tick) + 3.5)}\" text-anchor=\"end\" class=\"tick\">{Fmt.Tick(tick)}</text>");
-        foreach (var at in TimeTicks(first, last))
+        foreach (var at in TimeTicks(times, span))
             svg.Append($"<line x1=\"{Fmt.Px(X(at))}\" y1=\"{Top}\" x2=\"{Fmt.Px(X(at))}\" y2=\"{Bottom}\" stroke=\"{Palette.Grid}\"/><text x=\"{Fmt.Px(X(at))}\" y=\"{Bottom + 15}\" text-anchor=\"middle\" class=\"tick\">{E(Time(at, span))}</text>");
         svg.Append($"<text x=\"{(Left + Right) / 2}\" y=\"{Bottom + 31}\" text-anchor=\"middle\" class=\"sub\">run start (UTC)</text>");
         svg.Append($"<text x=\"{Left}\" y=\"18\" class=\"sub\">{E(yTitle)}</text>");
@@ -91,14 +91,18 @@ internal static class TrendChart
         }
     }
 
-    /// <summary>Up to five evenly spaced times from the first run to the last (one when they are the same).</summary>
-    private static IEnumerable<DateTimeOffset> TimeTicks(DateTimeOffset first, DateTimeOffset last)
+    /// <summary>
+    /// The runs' own start times when there are at most six, else five evenly spaced times; a tick
+    /// whose label repeats the one before is left out.
+    /// </summary>
+    private static IEnumerable<DateTimeOffset> TimeTicks(IReadOnlyList<DateTimeOffset> times, double spanSeconds)
     {
-        if (last <= first) return [first];
-        var count = 4;
-        return Enumerable.Range(0, count + 1).Select(i => first + (last - first) * i / count);
+        var distinct = times.Distinct().Order().ToList();
+        var (first, last) = (distinct[0], distinct[^1]);
+        var ticks = distinct.Count <= 6 ? distinct : [.. Enumerable.Range(0, 5).Select(i => first + (last - first) * i / 4)];
+        return ticks.Where((at, i) => i == 0 || Time(at, spanSeconds) != Time(ticks[i - 1], spanSeconds));
     }
 
     private static string Time(DateTimeOffset at, double spanSeconds) =>
-        at.UtcDateTime.ToString(spanSeconds < 2 * 86400 ? "MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        at.UtcDateTime.ToString(spanSeconds < 7 * 86400 ? "MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
