@@ -15,15 +15,25 @@ namespace Harness.Testing;
 /// </summary>
 public sealed class StoredRunBuilder : IDisposable
 {
-    public StoredRunBuilder()
+    /// <param name="runId">The run id in run.json and metrics.json.</param>
+    /// <param name="startedAt">When the run started (run.json and metrics.json); default 2026-11-21 10:00 UTC.</param>
+    /// <param name="parent">The folder to make the run folder in (then named <paramref name="runId"/>); default: a new temporary folder.</param>
+    public StoredRunBuilder(string runId = "gate-test", DateTimeOffset? startedAt = null, string? parent = null)
     {
-        RunDirectory = Path.Combine(Path.GetTempPath(), "harness-run-" + Guid.NewGuid().ToString("N"));
+        RunId = runId;
+        StartedAt = startedAt ?? new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+        RunDirectory = parent is null ? Path.Combine(Path.GetTempPath(), "harness-run-" + Guid.NewGuid().ToString("N")) : Path.Combine(parent, runId);
         Directory.CreateDirectory(RunDirectory);
         DatasetPath = TonalColor.TestSplit;
         Dataset = DatasetLoader.Load(DatasetPath);
+        var started = startedAt is null ? "" : $",\"started_at\":\"{StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}\"";
         File.WriteAllText(Path.Combine(RunDirectory, RunLayout.RunFile),
-            $"{{\"schema\":\"harness.run/v1\",\"id\":\"gate-test\",\"dataset\":{{\"path\":{System.Text.Json.JsonSerializer.Serialize(DatasetPath)},\"sha256\":\"{Dataset.Sha256}\",\"rows\":{Dataset.Rows.Length}}}}}\n");
+            $"{{\"schema\":\"harness.run/v1\",\"id\":\"{runId}\"{started},\"dataset\":{{\"path\":{System.Text.Json.JsonSerializer.Serialize(DatasetPath)},\"sha256\":\"{Dataset.Sha256}\",\"rows\":{Dataset.Rows.Length}}}}}\n");
     }
+
+    public string RunId { get; }
+
+    public DateTimeOffset StartedAt { get; }
 
     public string RunDirectory { get; }
 
@@ -38,7 +48,7 @@ public sealed class StoredRunBuilder : IDisposable
     /// Writes one backend's result; <paramref name="predict"/> gives each row's setting per tool.
     /// Returns the backend folder <c>&lt;run&gt;/&lt;label&gt;</c>.
     /// </summary>
-    public string Write(string label, Func<DatasetRow, ToolName, ToolSetting?> predict, string scenario = "single-stream", double latencyMs = 12)
+    public string Write(string label, Func<DatasetRow, ToolName, ToolSetting?> predict, string scenario = "single-stream", double latencyMs = 12, string? modelSha256 = null)
     {
         var calls = ImmutableArray.CreateBuilder<CallRecord>();
         foreach (var row in Dataset.Rows)
@@ -55,7 +65,7 @@ public sealed class StoredRunBuilder : IDisposable
             g => g.Key, g => new RowPrediction(g.Key, g.ToImmutableDictionary(c => c.Tool, c => c.Parsed)));
         var latency = new LatencyStats(Dataset.Rows.Length, latencyMs, latencyMs * 1.2, latencyMs * 1.4, latencyMs * 2, latencyMs, latencyMs * 3);
         var metrics = new EvaluationMetrics(
-            new RunIdentity("gate-test", label, label + "-model", null, Dataset.Name, Dataset.Sha256, scenario, "cpu", new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), "0.1.0"),
+            new RunIdentity(RunId, label, label + "-model", modelSha256, Dataset.Name, Dataset.Sha256, scenario, "cpu", StartedAt, "0.1.0"),
             MetricsCalculator.Compute(Dataset.Rows, predictions, new BootstrapOptions(Resamples: 200)),
             ParseSummaryBuilder.From(calls.Select(c => c.Parsed)),
             new LatencySummary(latency, latency with { Count = Dataset.Rows.Length * 3 }),
@@ -81,6 +91,7 @@ public sealed class StoredRunBuilder : IDisposable
         };
     }
 
+    /// <summary>Deletes the run folder (a temporary one, or the one made under the given parent).</summary>
     public void Dispose()
     {
         try { Directory.Delete(RunDirectory, true); }

@@ -21,6 +21,7 @@ internal static class CommandCatalog
         yield return CompareCommand.Create();
         yield return BenchCommand.Create();
         yield return GateCommand.Create();
+        yield return HistoryCommand.Create();
         yield return BackendHostCommand.Create();
         yield return RenderCommand.Create();
     }

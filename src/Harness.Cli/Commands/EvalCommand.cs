@@ -23,8 +23,9 @@ internal static class EvalCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in the run folder, skipping calls already recorded." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (i/n, from 0/n): every n-th row from the i-th; merge the shard folders with harness merge." };
         var plugins = PluginsCommand.PluginsOption();
+        var history = new Option<string?>("--history") { Description = "The run store this run is recorded in once finished; default: history.db beside the run folder." };
         var command = new Command("eval", "Run the configured backends over a dataset: quality, latency, throughput and cost.");
-        foreach (var option in new Option[] { config, output, runId, resume, shard, plugins })
+        foreach (var option in new Option[] { config, output, runId, resume, shard, plugins, history })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -78,6 +79,7 @@ internal static class EvalCommand
             }
             PrintSummary(report, stdout);
             stdout.WriteLine($"run folder: {options.RunDirectory}");
+            RunHistory.Record(options.RunDirectory, parse.GetValue(history), stdout, stderr);
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
             if (failed.Count > 0)
                 stderr.WriteLine($"error: {failed.Count} backend(s) failed: {string.Join(", ", failed)} (see above); the others ran.");

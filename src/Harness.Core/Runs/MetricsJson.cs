@@ -43,18 +43,28 @@ public static class MetricsJson
     public static EvaluationMetrics Read(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: metrics file not found.");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>
+    /// Reads metrics.json text held elsewhere (the run store keeps each file's text);
+    /// <paramref name="origin"/> names where it came from in messages.
+    /// </summary>
+    /// <exception cref="InputException">The text is not JSON or not of this schema.</exception>
+    public static EvaluationMetrics Parse(string text, string origin)
+    {
         try
         {
-            var json = JsonSerializer.Deserialize(File.ReadAllBytes(path), OwnedFiles.Indented.MetricsFileJson) ?? throw new FormatException("expected an object, got null");
+            var json = JsonSerializer.Deserialize(text, OwnedFiles.Indented.MetricsFileJson) ?? throw new FormatException("expected an object, got null");
             return MetricsJsonReader.FromJson(json);
         }
         catch (JsonException ex)
         {
-            throw new InputException($"{path}: not valid JSON ({JsonErrors.FirstSentence(ex)}).", ex);
+            throw new InputException($"{origin}: not valid JSON ({JsonErrors.FirstSentence(ex)}).", ex);
         }
         catch (Exception ex) when (ex is FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new InputException($"{path}: not a {Schema} file: {ex.Message}", ex);
+            throw new InputException($"{origin}: not a {Schema} file: {ex.Message}", ex);
         }
     }
 }
