@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return MistakesCommand.Create();
         yield return AugmentCommand.Create();
         yield return EvalCommand.Create();
+        yield return CalibrateCommand.Create();
         yield return PluginsCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();

@@ -32,6 +32,7 @@ public static class EvaluationRunner
             CheckOptions(config, config.Backends[i], plugins[i]);
         var writers = ReportStage.Resolve(config);
         var dataset = DatasetLoader.Load(config.Dataset, config.Filters);
+        ThresholdsCheck.Refuse(config, config.Dataset, dataset.Sha256);
         var rows = config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
         var runDataset = dataset with { Rows = rows };
 
