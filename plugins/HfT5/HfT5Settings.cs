@@ -4,7 +4,7 @@ using Harness.Plugins.Shared.T5;
 namespace Harness.Plugins.HfT5;
 
 /// <summary>The HfT5 backend's options, each declared once, read and checked once.</summary>
-internal sealed record HfT5Settings(string ModelFolder, int Threads, int MaxNewTokens)
+internal sealed record HfT5Settings(string ModelFolder, int Threads, int MaxNewTokens, SelectionThresholds? Thresholds = null)
 {
     private static readonly BackendOption<string> ModelOption = BackendOption.Required("model",
         "Hugging Face checkpoint folder with config.json, model.safetensors and tokenizer.json.");
@@ -13,7 +13,7 @@ internal sealed record HfT5Settings(string ModelFolder, int Threads, int MaxNewT
     private static readonly BackendOption<int> MaxNewTokensOption = T5Options.MaxNewTokens(64);
 
     public static IReadOnlyList<BackendOptionInfo> Options { get; } =
-        [ModelOption.Info, DeviceOption.Info, ThreadsOption.Info, MaxNewTokensOption.Info];
+        [ModelOption.Info, DeviceOption.Info, ThreadsOption.Info, MaxNewTokensOption.Info, SelectionThresholds.Option.Info];
 
     public static HfT5Settings Read(BackendOptions options, BackendContext context)
     {
@@ -24,6 +24,7 @@ internal sealed record HfT5Settings(string ModelFolder, int Threads, int MaxNewT
             throw new BackendException($"{options.Source}: option 'device' is {device}: HfT5 runs on CPU only; use the Onnx plugin with a CUDA build for GPU.");
         DeviceOption.Read(options);
         var threads = ThreadsOption.Read(options);
-        return new HfT5Settings(context.ResolvePath(model), threads == 0 ? Environment.ProcessorCount : threads, MaxNewTokensOption.Read(options));
+        return new HfT5Settings(context.ResolvePath(model), threads == 0 ? Environment.ProcessorCount : threads, MaxNewTokensOption.Read(options),
+            SelectionThresholds.Read(options, context));
     }
 }

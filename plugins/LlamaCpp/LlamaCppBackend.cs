@@ -35,7 +35,8 @@ internal sealed class LlamaCppBackend : IBackend
         try
         {
             var tools = _settings.ConstrainJson ? requests.Select(r => r.Tool).ToArray() : null;
-            var outputs = await Task.Run(() => _decoder.Generate(prompts, tools, cancellationToken), cancellationToken);
+            var thresholds = _settings.Thresholds is { } t ? requests.Select(r => (double?)t.Tools[r.Tool].Threshold).ToArray() : null;
+            var outputs = await Task.Run(() => _decoder.Generate(prompts, tools, thresholds, cancellationToken), cancellationToken);
             return [.. outputs.Select((o, i) => Response(prompts[i], o))];
         }
         finally

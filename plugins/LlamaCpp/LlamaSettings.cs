@@ -18,7 +18,8 @@ internal sealed record LlamaSettings(
     string SystemPrompt,
     bool KvF32,
     bool ConstrainJson,
-    string Source)
+    string Source,
+    SelectionThresholds? Thresholds = null)
 {
     private static readonly BackendOption<string> ModelOption = BackendOption.Required("model",
         "The GGUF model file (relative to the config file). Trusted input: llama.cpp parses it in native code, so use only model files from sources you trust.");
@@ -45,6 +46,7 @@ internal sealed record LlamaSettings(
     [
         ModelOption.Info, DeviceOption.Info, GpuLayersOption.Info, ThreadsOption.Info, ContextSizeOption.Info, BatchSizeOption.Info,
         MaxNewTokensOption.Info, LogLevelOption.Info, ChatTemplateOption.Info, SystemPromptOption.Info, KvTypeOption.Info, ConstrainOption.Info,
+        SelectionThresholds.Option.Info,
     ];
 
     /// <summary>The template to use: <c>auto</c> is llama2, or none for an encoder-decoder model (T5 takes the raw prompt).</summary>
@@ -68,6 +70,7 @@ internal sealed record LlamaSettings(
             SystemPromptOption.Read(options),
             KvTypeOption.Read(options) == "f32",
             ConstrainOption.Read(options) == "json",
-            options.Source);
+            options.Source,
+            SelectionThresholds.Read(options, context));
     }
 }

@@ -10,7 +10,7 @@ namespace Harness.Plugins.MlNet;
 /// single calls (each intent is one prediction-engine call either way), so it does not batch.
 /// A call's not-used probability is 1 − the tool's "used" classifier's probability.
 /// </summary>
-internal sealed class MlNetBackend(StudentModel model, BackendInfo info) : IBackend
+internal sealed class MlNetBackend(StudentModel model, BackendInfo info, SelectionThresholds? calibrated = null) : IBackend
 {
     private const int Remembered = 64;
     private readonly Dictionary<string, StudentOutput> _recent = new(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ internal sealed class MlNetBackend(StudentModel model, BackendInfo info) : IBack
         cancellationToken.ThrowIfCancellationRequested();
         var outputs = Predict(requests.Select(r => r.Intent).Distinct(StringComparer.Ordinal).ToList());
         IReadOnlyList<ToolResponse> responses =
-            [.. requests.Select(r => new ToolResponse(ToolAnswer.Format(r.Tool, outputs[r.Intent], model.Settings.Thresholds), 0, 0,
+            [.. requests.Select(r => new ToolResponse(ToolAnswer.Format(r.Tool, outputs[r.Intent], model.Settings.Thresholds, calibrated), 0, 0,
                 NotUsedProbability: 1 - ToolAnswer.UsedProbability(r.Tool, outputs[r.Intent])))];
         return Task.FromResult(responses);
     }

@@ -40,7 +40,7 @@ public sealed class MlNetBackendFactory : IBackendFactory
     public IReadOnlyList<BackendOptionInfo> Options { get; } =
     [
         TrainOption.Info, FiltersOption.Info, ModelOption.Info, CacheOption.Info, TrainersOption.Info, SeedOption.Info,
-        ThreadsOption.Info, WordNgramsOption.Info, CharNgramsOption.Info, WarmupOption.Info,
+        ThreadsOption.Info, WordNgramsOption.Info, CharNgramsOption.Info, WarmupOption.Info, SelectionThresholds.Option.Info,
     ];
 
     public async Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
@@ -50,6 +50,8 @@ public sealed class MlNetBackendFactory : IBackendFactory
         var seed = SeedOption.Read(options);
         var warmup = WarmupOption.Read(options);
         var modelOption = ModelOption.Read(options);
+        // Trained on all of train, validation.jsonl included: thresholds calibrated on it are optimistic.
+        var calibrated = SelectionThresholds.Read(options, context);
         StudentModel model;
         if (!string.IsNullOrWhiteSpace(modelOption))
         {
@@ -57,7 +59,7 @@ public sealed class MlNetBackendFactory : IBackendFactory
             model = await Task.Run(() => StudentModel.Load(new MLContext(seed), path), cancellationToken);
             await WarmUpAsync(model, warmup, context, cancellationToken);
             context.Log($"MlNet: loaded {path} (trained from {model.Settings.TrainFile}, trainers {string.Join(",", model.Settings.Trainers.Select(p => $"{p.Key}={p.Value}"))})");
-            return new MlNetBackend(model, Info(model));
+            return new MlNetBackend(model, Info(model), calibrated);
         }
         var train = context.ResolvePath(TrainOption.Read(options) is { Length: > 0 } t ? t
             : throw new BackendException($"{options.Source}: option 'train' (the train split) or 'model' (a saved model file) is required."));
@@ -72,7 +74,7 @@ public sealed class MlNetBackendFactory : IBackendFactory
         var builder = new StudentBuilder(context.Log);
         model = await Task.Run(() => builder.Build(request, cancellationToken), cancellationToken);
         await WarmUpAsync(model, warmup, context, cancellationToken);
-        return new MlNetBackend(model, Info(model));
+        return new MlNetBackend(model, Info(model), calibrated);
     }
 
     private static async Task WarmUpAsync(StudentModel model, int count, BackendContext context, CancellationToken cancellationToken)

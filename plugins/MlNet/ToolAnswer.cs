@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Harness.Backends;
 using Harness.Plugins.MlNet.Training;
 using Harness.Tools;
 
@@ -8,8 +9,9 @@ namespace Harness.Plugins.MlNet;
 
 /// <summary>
 /// Writes a prediction as the output text the harness parses: <c>null</c> when the tool's "used"
-/// probability is under its threshold, else the tool's JSON object with every parameter rounded
-/// to an integer within its range.
+/// probability is under its threshold (the model's own, tuned on its held-out tenth of train; or with
+/// <c>selection_thresholds</c>, "not used" when 1 − that probability is at least the calibrated
+/// threshold), else the tool's JSON object with every parameter rounded to an integer within its range.
 /// </summary>
 internal static class ToolAnswer
 {
@@ -23,10 +25,13 @@ internal static class ToolAnswer
         _ => output.FilterUsed,
     };
 
-    public static string Format(ToolName tool, StudentOutput output, IReadOnlyDictionary<string, double> thresholds)
+    public static string Format(ToolName tool, StudentOutput output, IReadOnlyDictionary<string, double> thresholds, SelectionThresholds? calibrated = null)
     {
         var probability = UsedProbability(tool, output);
-        if (!(probability >= thresholds.GetValueOrDefault(tool.WireName(), DefaultThreshold))) return "null";
+        var used = calibrated is null
+            ? probability >= thresholds.GetValueOrDefault(tool.WireName(), DefaultThreshold)
+            : !calibrated.NotUsed(tool, 1 - probability);
+        if (!used) return "null";
         return tool switch
         {
             ToolName.Adjust => Adjust(output.Adjust),

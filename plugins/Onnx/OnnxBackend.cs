@@ -7,16 +7,17 @@ namespace Harness.Plugins.Onnx;
 
 /// <summary>One loaded FlanT5 model answering tool requests with greedy decoding, many sequences per batch.</summary>
 internal sealed class OnnxBackend(T5Settings settings, ModelLayout layout, T5Tokenizer tokenizer, Seq2SeqModel model)
-    : T5Backend(new BackendInfo("Onnx", ModelName(layout.Folder), Hash(layout), settings.Device, SupportsBatching: true), tokenizer, settings.BatchSize)
+    : T5Backend(new BackendInfo("Onnx", ModelName(layout.Folder), Hash(layout), settings.Device, SupportsBatching: true), tokenizer, settings.BatchSize, settings.Thresholds)
 {
-    protected override Generated[] Generate(int[][] batch, CancellationToken cancellationToken) =>
-        model.Generate(batch, settings.MaxNewTokens, NotUsed, cancellationToken);
+    protected override Generated[] Generate(int[][] batch, CalibratedStart? calibrated, CancellationToken cancellationToken) =>
+        model.Generate(batch, settings.MaxNewTokens, NotUsed, calibrated, cancellationToken);
 
     /// <summary>Generated ids for already tokenized inputs (for tests and the benchmark).</summary>
     internal int[][] GenerateIds(IReadOnlyList<int[]> inputs, int maxNewTokens) => [.. GenerateAnswers(inputs, maxNewTokens).Select(g => g.Ids)];
 
     /// <summary>Generated answers, with their not-used probabilities, for already tokenized inputs (for tests).</summary>
-    internal Generated[] GenerateAnswers(IReadOnlyList<int[]> inputs, int maxNewTokens) => model.Generate(inputs, maxNewTokens, NotUsed, CancellationToken.None);
+    internal Generated[] GenerateAnswers(IReadOnlyList<int[]> inputs, int maxNewTokens, double[]? thresholds = null) =>
+        model.Generate(inputs, maxNewTokens, NotUsed, thresholds is null ? null : new CalibratedStart(NotUsed, thresholds), CancellationToken.None);
 
     /// <summary>The folder's name; with its parent's when the name only says the layout (<c>flan-t5-tiny/split</c>).</summary>
     private static string ModelName(string folder)

@@ -12,7 +12,10 @@ namespace Harness.Plugins.Retrieval;
 /// are deterministic. A call's not-used probability is a similarity-weighted vote of the
 /// <c>k</c> most similar train intents: Σ sim · [teacher did not use the tool] / Σ sim; when
 /// the query shares no word with any train intent, the share of all train rows that did not
-/// use the tool.
+/// use the tool. With <c>selection_thresholds</c> that vote decides: "not used" at or above the tool's
+/// threshold, else the answer of the most similar of the k whose teacher used the tool (with none,
+/// of the most requested train intent that used it). Its index holds every train row, validation.jsonl's
+/// included, so thresholds calibrated on that split are optimistic.
 /// </summary>
 internal sealed class RetrievalBackend : IBackend
 {
@@ -20,14 +23,16 @@ internal sealed class RetrievalBackend : IBackend
     private readonly List<TrainRow> _rows;
     private readonly int _neighbours;
     private readonly Dictionary<ToolName, double> _notUsedShare;
+    private readonly SelectionThresholds? _calibrated;
 
     private sealed record TrainRow(string Id, int Repeats, Dictionary<ToolName, string> Teacher)
     {
         public bool Used(ToolName tool) => Teacher[tool] != "null";
     }
 
-    private RetrievalBackend(string path, List<TrainRow> rows, TfIdfIndex index, string sha256, int neighbours)
+    private RetrievalBackend(string path, List<TrainRow> rows, TfIdfIndex index, string sha256, int neighbours, SelectionThresholds? calibrated)
     {
+        _calibrated = calibrated;
         _rows = rows;
         _index = index;
         _neighbours = neighbours;
@@ -38,7 +43,7 @@ internal sealed class RetrievalBackend : IBackend
     public BackendInfo Info { get; }
 
     /// <summary>Indexes the train split at <paramref name="path"/>; <paramref name="neighbours"/> (k) intents vote on "not used".</summary>
-    public static RetrievalBackend Load(string path, int neighbours = RetrievalBackendFactory.DefaultNeighbours)
+    public static RetrievalBackend Load(string path, int neighbours = RetrievalBackendFactory.DefaultNeighbours, SelectionThresholds? calibrated = null)
     {
         var rows = new List<TrainRow>();
         var intents = new List<string>();
@@ -52,7 +57,7 @@ internal sealed class RetrievalBackend : IBackend
             rows.Add(new TrainRow(id, repeats, JsonLines.Outputs(teacher, "teacher", path, line)));
         }
         if (rows.Count == 0) throw new BackendException($"{path}: the train split is empty.");
-        return new RetrievalBackend(path, rows, new TfIdfIndex(intents), FileHash.Sha256(path), neighbours);
+        return new RetrievalBackend(path, rows, new TfIdfIndex(intents), FileHash.Sha256(path), neighbours, calibrated);
     }
 
     /// <summary>One intent's search: the nearest train row (the answer) and the k nearest with their similarities (the vote).</summary>
@@ -105,10 +110,20 @@ internal sealed class RetrievalBackend : IBackend
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!searches.TryGetValue(request.Intent, out var search)) searches[request.Intent] = search = Find(request.Intent);
-            responses.Add(new ToolResponse(_rows[search.Nearest].Teacher[request.Tool], 0, 0,
-                NotUsedProbability: NotUsedProbability(search.Neighbours, request.Tool)));
+            var notUsed = NotUsedProbability(search.Neighbours, request.Tool);
+            responses.Add(new ToolResponse(Answer(search, request.Tool, notUsed), 0, 0, NotUsedProbability: notUsed));
         }
         return Task.FromResult<IReadOnlyList<ToolResponse>>(responses);
+    }
+
+    /// <summary>The nearest intent's teacher answer; calibrated, "null" or the nearest answer that uses the tool.</summary>
+    private string Answer(Search search, ToolName tool, double notUsed)
+    {
+        if (_calibrated is null) return _rows[search.Nearest].Teacher[tool];
+        if (_calibrated.NotUsed(tool, notUsed)) return "null";
+        var used = search.Neighbours.Select(p => p.Key).Where(i => _rows[i].Used(tool)).Cast<int?>().FirstOrDefault()
+            ?? Enumerable.Range(0, _rows.Count).Where(i => _rows[i].Used(tool)).Aggregate((best, i) => Prefer(i, best) ? i : best);
+        return _rows[used].Teacher[tool];
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -23,14 +23,14 @@ public sealed class RetrievalBackendFactory : IBackendFactory
         "How many nearest train intents vote, weighted by similarity, on the probability that a tool is not used (the answer is still the nearest one's).",
         DefaultNeighbours, 1, 1000);
 
-    public IReadOnlyList<BackendOptionInfo> Options { get; } = [TrainOption.Info, NeighboursOption.Info];
+    public IReadOnlyList<BackendOptionInfo> Options { get; } = [TrainOption.Info, NeighboursOption.Info, SelectionThresholds.Option.Info];
 
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         var path = context.ResolvePath(TrainOption.Read(options));
-        IBackend backend = RetrievalBackend.Load(path, NeighboursOption.Read(options));
+        IBackend backend = RetrievalBackend.Load(path, NeighboursOption.Read(options), SelectionThresholds.Read(options, context));
         return Task.FromResult(backend);
     }
 }

@@ -12,13 +12,14 @@ internal static class DatasetCard
     {
         var train = DatasetStatistics.From("train", data.Train.Rows);
         var test = DatasetStatistics.From("test", data.Test.Rows);
+        var validation = DatasetStatistics.From("validation", data.Validation);
         var all = DatasetStatistics.From("all", [.. data.Train.Rows, .. data.Test.Rows]);
         var md = new StringBuilder();
         DatasetCardText.Introduction(md, data.Seed, Lexicon.All.Length, IntentTemplates.ByConceptCount.Sum(t => t.Length), data.Filters.Length);
 
         md.Append("## Statistics\n\n### Rows and tool use\n\n");
         md.Append("| split | rows | adjust used | selective_adjust used | filter used | r3 rows | r5 rows |\n|---|---|---|---|---|---|---|\n");
-        foreach (var (name, s) in new[] { ("train", train), ("test", test) })
+        foreach (var (name, s) in new[] { ("train", train), ("test", test), ("validation (part of train)", validation) })
             md.Append(Inv($"| {name} | {s.Rows:N0} | {s.Used(ToolName.Adjust):N0} | {s.Used(ToolName.SelectiveAdjust):N0} | {s.Used(ToolName.Filter):N0} | {s.R3Rows:N0} ({Pct(s.R3Rows, s.Rows)}) | {s.R5Rows:N0} ({Pct(s.R5Rows, s.Rows)}) |\n"));
         md.Append("\nThe used counts are the paper's (Sultan et al. 2024, spec §2) exactly; the generator enforces them.\n");
 

@@ -30,6 +30,15 @@ internal static class DatasetCardText
               train split only. Its score on the test split is the attainable ceiling of this data (the teacher
               itself scores 1.0 only because it is the ground truth). It exists only because the data is
               synthetic: with a real teacher nobody knows the concepts behind an intent.
+            - `validation.jsonl`: the **validation split**, a seeded tenth of the train rows (825 of 8,252),
+              copied from `train.jsonl` in train order: **a subset of train, not a third split**. They are exactly
+              the rows the shipped distilled students (`models/flan-t5-student`, `models/llama-student`) held
+              out and never trained on (tools/distill/data.py `split_heldout(rows, 0.1, seed=20241002)`,
+              Python's `random.Random(20241002).shuffle` of the row indices, the first round(n × 0.1) held
+              out; the generator reproduces that shuffle). `harness calibrate` chooses each tool's selection
+              threshold on it, never on the test split. A student trained on all of `train.jsonl` (the ML.NET
+              student, the retrieval baseline's index) has seen these rows, so its calibration on them is
+              optimistic.
             - `filters.txt`: the filter (LUT) catalogue, {filters} names, one per line after a `#` header;
               every teacher filter name is one of them.
             - `luts/`: one `.cube` 3D LUT per catalogue name, for rendering edits. **Stand-ins, not the app's

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Harness.Datasets;
 
 namespace Harness.DataGen;
 
@@ -23,12 +24,16 @@ public sealed class GeneratedDataset
     /// <summary>The test split (1,000 rows).</summary>
     public GeneratedSplit Test { get; }
 
+    /// <summary>The validation split: a subset of <see cref="Train"/>'s rows, in train order (<see cref="ValidationSplit"/>).</summary>
+    public ImmutableArray<DatasetRow> Validation => [.. ValidationSplit.Indices(Train.Rows.Length).Select(i => Train.Rows[i])];
+
     /// <summary>The filter catalogue, in filters.txt order.</summary>
     public ImmutableArray<string> Filters { get; }
 
     /// <summary>
     /// The files of the dataset folder and their bytes: train.jsonl, test.jsonl, the oracle's
     /// predictions for each (train.oracle.jsonl, test.oracle.jsonl; <see cref="OracleModel"/>),
+    /// validation.jsonl (the train rows the shipped students held out; <see cref="ValidationSplit"/>),
     /// filters.txt, README.md.
     /// </summary>
     public ImmutableArray<KeyValuePair<string, byte[]>> Files()
@@ -41,6 +46,7 @@ public sealed class GeneratedDataset
             new("test.jsonl", DatasetRowWriter.ToBytes(Test.Rows)),
             new("train.oracle.jsonl", OracleModel.PredictionsFile(Train, thresholds)),
             new("test.oracle.jsonl", OracleModel.PredictionsFile(Test, thresholds)),
+            new("validation.jsonl", DatasetRowWriter.ToBytes(Validation)),
             new("filters.txt", utf8.GetBytes(FilterCatalogue.ToText())),
             new("README.md", utf8.GetBytes(DatasetCard.Render(this))),
         ];

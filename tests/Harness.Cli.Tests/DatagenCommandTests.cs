@@ -22,7 +22,7 @@ public class DatagenCommandTests
         var exit = DatagenCommand.Create().Parse(["--seed", "7", "--out", _dir]).Invoke();
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success));
-        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "train.jsonl", "test.jsonl", "train.oracle.jsonl", "test.oracle.jsonl", "filters.txt", "README.md" }));
+        Assert.That(Directory.GetFiles(_dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "train.jsonl", "test.jsonl", "train.oracle.jsonl", "test.oracle.jsonl", "validation.jsonl", "filters.txt", "README.md" }));
         Assert.That(File.ReadLines(Path.Combine(_dir, "test.jsonl")).Count(), Is.EqualTo(1000));
         Assert.That(File.ReadLines(Path.Combine(_dir, "train.jsonl")).Count(), Is.EqualTo(8252));
     }

@@ -12,7 +12,7 @@ public class CommittedDatasetTests
         try
         {
             GeneratedData.Default.WriteTo(fresh);
-            foreach (var name in new[] { "train.jsonl", "test.jsonl", "train.oracle.jsonl", "test.oracle.jsonl", "filters.txt", "README.md" })
+            foreach (var name in new[] { "train.jsonl", "test.jsonl", "train.oracle.jsonl", "test.oracle.jsonl", "validation.jsonl", "filters.txt", "README.md" })
             {
                 var path = Path.Combine(committed, name);
                 Assert.That(File.Exists(path), Is.True, $"{path} is missing; run: dotnet run --project src/Harness.Cli -- datagen --seed {DatasetGenerator.DefaultSeed} --out datasets/tonal-color");

@@ -18,7 +18,7 @@ internal sealed class T5Model(T5Config config, T5Weights weights, int threads)
     public T5Config Config => config;
 
     /// <summary>The answer to <paramref name="input"/> (ending with &lt;/s&gt; already): ids without the final &lt;/s&gt;, and the not-used probability.</summary>
-    public Generated Generate(int[] input, int maxNewTokens, NotUsedAnswer notUsed, CancellationToken cancellationToken)
+    public Generated Generate(int[] input, int maxNewTokens, NotUsedAnswer notUsed, CalibratedStart? calibrated, CancellationToken cancellationToken)
     {
         var encoded = Encode(input);
         var cross = weights.Decoder.Select(layer => (Keys: Project(layer.Cross.K, encoded), Values: Project(layer.Cross.V, encoded))).ToArray();
@@ -29,8 +29,10 @@ internal sealed class T5Model(T5Config config, T5Weights weights, int threads)
         {
             var x = DecodeStep((int)tokens[0], step, cross, selfKeys, selfValues);
             _ops.MatVec(weights.LmHead, x, logits);
-            return new DecodedStep([Ops.ArgMax(logits)], step == 0 ? [notUsed.Probability(logits)] : null);
-        }, cancellationToken)[0];
+            return step == 0
+                ? new DecodedStep([Ops.ArgMax(logits)], [notUsed.Probability(logits)], [notUsed.BestOther(logits)])
+                : new DecodedStep([Ops.ArgMax(logits)]);
+        }, calibrated, cancellationToken)[0];
     }
 
     private float[][] Encode(int[] input)

@@ -17,7 +17,10 @@ namespace Harness.Plugins.LlamaCpp.Generation;
 /// can take its place. A token is the argmax of the logits, or, for a request given a tool to
 /// constrain to, greedy within that tool's grammar (<see cref="GrammarSamplers"/>). At each
 /// sequence's first generated position the model's own logits (before any grammar) also give the
-/// answer's not-used probability (<see cref="LlamaModel.NotUsedFirstTokens"/>).
+/// answer's not-used probability (<see cref="LlamaModel.NotUsedFirstTokens"/>). Given a calibrated
+/// threshold (<see cref="SelectionThresholds"/>), that step decides instead: at or above it the answer
+/// is <c>null</c>; below it the not-used answer's first tokens are masked out of the logits (before any
+/// grammar) and decoding goes on.
 /// </summary>
 internal sealed partial class BatchDecoder : IDisposable
 {
@@ -74,15 +77,16 @@ internal sealed partial class BatchDecoder : IDisposable
 
     /// <summary>Free greedy tokens per prompt, same order; an end-of-generation token, when reached, is the last one.</summary>
     public int[][] Generate(IReadOnlyList<int[]> prompts, CancellationToken cancellationToken) =>
-        [.. Generate(prompts, null, cancellationToken).Select(d => d.Tokens)];
+        [.. Generate(prompts, null, null, cancellationToken).Select(d => d.Tokens)];
 
     /// <summary>
     /// The answer to each prompt, same order: its greedy tokens as <see cref="Generate(IReadOnlyList{int[]}, CancellationToken)"/>
-    /// gives them, or with <paramref name="constrainTo"/> prompt i held to that tool's grammar; and its not-used probability.
+    /// gives them, or with <paramref name="constrainTo"/> prompt i held to that tool's grammar, or with
+    /// <paramref name="thresholds"/> its first step decided by prompt i's calibrated threshold; and its not-used probability.
     /// </summary>
-    public Decoded[] Generate(IReadOnlyList<int[]> prompts, IReadOnlyList<ToolName>? constrainTo, CancellationToken cancellationToken)
+    public Decoded[] Generate(IReadOnlyList<int[]> prompts, IReadOnlyList<ToolName>? constrainTo, IReadOnlyList<double?>? thresholds, CancellationToken cancellationToken)
     {
-        var slots = prompts.Select((p, i) => new Slot(i, constrainTo?[i])).ToArray();
+        var slots = prompts.Select((p, i) => new Slot(i, constrainTo?[i]) { Threshold = thresholds?[i] }).ToArray();
         try
         {
             if (_model.HasEncoder) GenerateEncoderDecoder(prompts, slots, cancellationToken);
@@ -142,7 +146,21 @@ internal sealed partial class BatchDecoder : IDisposable
     /// <summary>Picks the slot's next token from its logits; true when the slot is done (its sampler then goes back).</summary>
     private bool Step(Slot slot)
     {
-        if (slot.Output.Count == 0) slot.NotUsed = FirstStepMass.Of(_context.GetLogitsIth(slot.LogitIndex), _model.NotUsedFirstTokens);
+        if (slot.Output.Count == 0)
+        {
+            var logits = _context.GetLogitsIth(slot.LogitIndex);
+            slot.NotUsed = FirstStepMass.Of(logits, _model.NotUsedFirstTokens);
+            if (slot.Threshold is { } threshold)
+            {
+                if (slot.NotUsed >= threshold)
+                {
+                    slot.Output.AddRange(_model.NotUsedAnswer);
+                    ReleaseSampler(slot);
+                    return true;
+                }
+                foreach (var id in _model.NotUsedFirstTokens) logits[id] = float.NegativeInfinity;
+            }
+        }
         slot.Last = slot.Sampler is { } sampler ? (int)sampler.Sample(_context, slot.LogitIndex) : ArgMax(_context.GetLogitsIth(slot.LogitIndex));
         slot.Output.Add(slot.Last);
         var done = _model.IsEndOfGeneration(slot.Last) || slot.Output.Count >= _maxNewTokens || slot.Position >= ContextPerSequence;
@@ -192,6 +210,7 @@ internal sealed partial class BatchDecoder : IDisposable
         public int Last { get; set; }
         public int LogitIndex { get; set; } = -1;
         public double? NotUsed { get; set; }
+        public double? Threshold { get; init; }
     }
 }
 

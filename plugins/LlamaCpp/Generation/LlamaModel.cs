@@ -17,7 +17,9 @@ internal sealed class LlamaModel : IDisposable
         HasEncoder = handle.HasEncoder;
         DecoderStart = handle.Vocab.DecoderStartToken is { } start ? (int)start : Bos;
         // An answer is tokenized on its own, as the students were trained: SentencePiece's space prefix, no BOS.
-        var nullFirst = (int)handle.Tokenize("null", addBos: false, special: false, Encoding.UTF8)[0];
+        var nullTokens = handle.Tokenize("null", addBos: false, special: false, Encoding.UTF8);
+        var nullFirst = (int)nullTokens[0];
+        NotUsedAnswer = [.. nullTokens.Select(t => (int)t)];
         int?[] ends = [(int?)handle.Vocab.EOS, (int?)handle.Vocab.EOT];
         NotUsedFirstTokens = [.. ends.OfType<int>().Prepend(nullFirst).Distinct()];
     }
@@ -39,6 +41,9 @@ internal sealed class LlamaModel : IDisposable
     /// (an empty answer); their first-step mass is a call's not-used probability.
     /// </summary>
     public IReadOnlyList<int> NotUsedFirstTokens { get; }
+
+    /// <summary>The tokens of <c>null</c>: the answer a calibrated "not used" gives.</summary>
+    public IReadOnlyList<int> NotUsedAnswer { get; }
 
     /// <summary>Checks the file, then loads it; every failure names the file and what to do.</summary>
     public static LlamaModel Load(string path, int gpuLayers, string source)

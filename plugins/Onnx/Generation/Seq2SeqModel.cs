@@ -37,7 +37,7 @@ internal sealed class Seq2SeqModel : IDisposable
     }
 
     /// <summary>The answer to each input: ids without the final <c>&lt;/s&gt;</c>, at most <paramref name="maxNewTokens"/>, and the not-used probability.</summary>
-    public Generated[] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, NotUsedAnswer notUsed, CancellationToken cancellationToken)
+    public Generated[] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, NotUsedAnswer notUsed, CalibratedStart? calibrated, CancellationToken cancellationToken)
     {
         var (ids, mask, batch, width) = PaddedBatch.Of(inputs, _config.PadTokenId);
         using var state = new DecodeState();
@@ -48,7 +48,7 @@ internal sealed class Seq2SeqModel : IDisposable
             var encoded = Run(_sessions.Encoder, ["last_hidden_state"], name => name == "input_ids" ? inputIds : encoderMask);
             state.Set("encoder_hidden_states", encoded[0]);
         }
-        return GreedyDecoding.Run(_config, batch, maxNewTokens, (step, tokens) => Step(state, step, tokens, batch, notUsed), cancellationToken);
+        return GreedyDecoding.Run(_config, batch, maxNewTokens, (step, tokens) => Step(state, step, tokens, batch, notUsed), calibrated, cancellationToken);
     }
 
     private DecodedStep Step(DecodeState state, int step, long[] tokens, int batch, NotUsedAnswer notUsed)
@@ -99,7 +99,7 @@ internal sealed class Seq2SeqModel : IDisposable
         return [.. binding.GetOutputValues()];
     }
 
-    /// <summary>Each sequence's most likely next token; with <paramref name="notUsed"/>, also each one's not-used probability.</summary>
+    /// <summary>Each sequence's most likely next token; with <paramref name="notUsed"/>, also each one's not-used probability and best other token.</summary>
     private static DecodedStep Argmax(OrtValue logits, int batch, NotUsedAnswer? notUsed)
     {
         var shape = logits.GetTensorTypeAndShape().Shape;
@@ -107,15 +107,18 @@ internal sealed class Seq2SeqModel : IDisposable
         var data = logits.GetTensorDataAsSpan<float>();
         var next = new long[batch];
         var probabilities = notUsed is null ? null : new double[batch];
+        var others = notUsed is null ? null : new long[batch];
         for (var b = 0; b < batch; b++)
         {
             var row = data.Slice(((b * steps) + steps - 1) * vocab, vocab);
             var best = 0;
             for (var v = 1; v < vocab; v++) if (row[v] > row[best]) best = v;
             next[b] = best;
-            if (probabilities is not null) probabilities[b] = notUsed!.Probability(row);
+            if (probabilities is null) continue;
+            probabilities[b] = notUsed!.Probability(row);
+            others![b] = notUsed.BestOther(row);
         }
-        return new DecodedStep(next, probabilities);
+        return new DecodedStep(next, probabilities, others);
     }
 
     public void Dispose()

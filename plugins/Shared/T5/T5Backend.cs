@@ -8,7 +8,7 @@ namespace Harness.Plugins.Shared.T5;
 /// one generation at a time, since the engine already uses the configured threads (and timings stay
 /// honest), and requests answered through <see cref="T5Requests"/>.
 /// </summary>
-internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int batchSize) : IBackend
+internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int batchSize, SelectionThresholds? thresholds) : IBackend
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -25,7 +25,8 @@ internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int b
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => T5Requests.Answer(Tokenizer, requests, batchSize, batch => Generate(batch, cancellationToken)),
+            return await Task.Run(() => T5Requests.Answer(Tokenizer, requests, batchSize, thresholds,
+                    (batch, perPrompt) => Generate(batch, perPrompt is null ? null : new CalibratedStart(NotUsed, perPrompt), cancellationToken)),
                 cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -34,8 +35,12 @@ internal abstract class T5Backend(BackendInfo info, T5Tokenizer tokenizer, int b
         }
     }
 
-    /// <summary>The answers to at most batch-size tokenized prompts (each ending with &lt;/s&gt;): ids without the final &lt;/s&gt;, and the not-used probability.</summary>
-    protected abstract Generated[] Generate(int[][] batch, CancellationToken cancellationToken);
+    /// <summary>
+    /// The answers to at most batch-size tokenized prompts (each ending with &lt;/s&gt;): ids without the
+    /// final &lt;/s&gt;, and the not-used probability; <paramref name="calibrated"/> decides the first step
+    /// when the backend was given <c>selection_thresholds</c> (<see cref="GreedyDecoding"/>).
+    /// </summary>
+    protected abstract Generated[] Generate(int[][] batch, CalibratedStart? calibrated, CancellationToken cancellationToken);
 
     public virtual ValueTask DisposeAsync()
     {

@@ -8,16 +8,19 @@ internal static class T5Requests
 {
     /// <summary>
     /// Tokenizes each prompt (ending with &lt;/s&gt;), generates <paramref name="batchSize"/> at a time with
-    /// <paramref name="generate"/> (ids without the final &lt;/s&gt;), and decodes them into raw output text.
+    /// <paramref name="generate"/> (ids without the final &lt;/s&gt;; given each prompt's calibrated
+    /// threshold when <paramref name="thresholds"/> is set, else null), and decodes them into raw output text.
     /// </summary>
-    public static ToolResponse[] Answer(T5Tokenizer tokenizer, IReadOnlyList<ToolRequest> requests, int batchSize, Func<int[][], Generated[]> generate)
+    public static ToolResponse[] Answer(T5Tokenizer tokenizer, IReadOnlyList<ToolRequest> requests, int batchSize, SelectionThresholds? thresholds,
+        Func<int[][], double[]?, Generated[]> generate)
     {
         var inputs = requests.Select(r => tokenizer.Encode(r.Prompt)).ToArray();
         var responses = new ToolResponse[requests.Count];
         for (var start = 0; start < inputs.Length; start += batchSize)
         {
             var batch = inputs[start..Math.Min(inputs.Length, start + batchSize)];
-            var outputs = generate(batch);
+            var outputs = generate(batch, thresholds is null ? null
+                : [.. requests.Skip(start).Take(batch.Length).Select(r => thresholds.Tools[r.Tool].Threshold)]);
             for (var i = 0; i < batch.Length; i++)
                 responses[start + i] = new ToolResponse(tokenizer.Decode(outputs[i].Ids), batch[i].Length, outputs[i].Ids.Length,
                     NotUsedProbability: outputs[i].NotUsedProbability);

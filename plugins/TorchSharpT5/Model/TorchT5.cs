@@ -19,7 +19,7 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
     private readonly long _d = config.DModel;
 
     /// <summary>The answer to each input (each ending with &lt;/s&gt; already): ids without the final &lt;/s&gt;, and the not-used probability.</summary>
-    public Generated[] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, NotUsedAnswer notUsed, CancellationToken cancellationToken)
+    public Generated[] Generate(IReadOnlyList<int[]> inputs, int maxNewTokens, NotUsedAnswer notUsed, CalibratedStart? calibrated, CancellationToken cancellationToken)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
@@ -40,8 +40,10 @@ internal sealed class TorchT5(T5Config config, TorchWeights weights, Device devi
             if (step > 0) return new DecodedStep(next);
             // The not-used answer's first-step mass, as NotUsedAnswer.Probability computes it on the host.
             var mass = logits.to_type(ScalarType.Float64).softmax(-1).index_select(1, notUsedIds).sum(1);
-            return new DecodedStep(next, mass.cpu().data<double>().ToArray());
-        }, cancellationToken);
+            // The best token outside the not-used answer's first tokens, as NotUsedAnswer.BestOther picks it.
+            var other = logits.index_fill(1, notUsedIds, float.NegativeInfinity).argmax(-1).cpu().data<long>().ToArray();
+            return new DecodedStep(next, mass.cpu().data<double>().ToArray(), other);
+        }, calibrated, cancellationToken);
     }
 
     private Tensor Encode(Tensor ids, Tensor mask)

@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return MergeCommand.Create();
         yield return LaunchCommand.Create();
+        yield return CalibrateCommand.Create();
         yield return PluginsCommand.Create();
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();

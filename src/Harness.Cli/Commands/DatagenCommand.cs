@@ -7,7 +7,7 @@ namespace Harness.Cli.Commands;
 
 /// <summary>
 /// <c>harness datagen --seed N --out DIR</c>: writes the synthetic tonal-colour dataset
-/// (train.jsonl, test.jsonl, filters.txt, README.md), the same bytes for the same seed.
+/// (train.jsonl, test.jsonl, their oracle predictions, validation.jsonl, filters.txt, README.md), the same bytes for the same seed.
 /// </summary>
 internal static class DatagenCommand
 {
@@ -20,7 +20,7 @@ internal static class DatagenCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "Folder to write train.jsonl, test.jsonl, filters.txt and README.md into (created if missing).",
+            Description = "Folder to write train.jsonl, test.jsonl, the oracle predictions, validation.jsonl, filters.txt and README.md into (created if missing).",
             Required = true,
         };
         var command = new Command("datagen", "Generate the synthetic tonal-colour dataset (the paper's split sizes and used counts).");
@@ -41,6 +41,7 @@ internal static class DatagenCommand
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {split.Target.Name}.jsonl: {split.Rows.Length} rows; used adjust {used[0]}, selective_adjust {used[1]}, filter {used[2]}"));
         }
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  validation.jsonl: {data.Validation.Length} rows, part of train (the rows the shipped students held out)"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  filters.txt: {data.Filters.Length} filters; README.md: dataset card"));
         return ExitCodes.Success;
     }

@@ -40,6 +40,7 @@ public static class EvaluationRunner
             CheckOptions(config, config.Backends[i], plugins[i]);
         var writers = ReportStage.Resolve(config);
         var dataset = loaded ?? DatasetLoader.Load(config.Dataset, config.Filters);
+        ThresholdsCheck.Refuse(config, config.Dataset, dataset.Sha256);
         var allRows = RunRows(config, dataset);
         // A shard runs its share of the rows; the warm-up intents stay the run's first ones, wherever they fall.
         var rows = options.Shard is { } shard ? [.. shard.Select(allRows)] : allRows;
