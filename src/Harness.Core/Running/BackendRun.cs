@@ -122,7 +122,15 @@ internal static class BackendRun
         if (state.Images is { } images)
         {
             state.Progress.Log($"{entry.Label} / {scenario}: rendering the teacher's and the backend's calls for the image metric...");
-            metrics = metrics with { Image = images.Measure(state.Rows, calls, directory, state.Config.Seed) };
+            try
+            {
+                metrics = metrics with { Image = images.Measure(state.Rows, calls, directory, state.Config.Seed) };
+            }
+            catch (Exception ex) when (ImageMetricStage.Problem(ex) is { } problem)
+            {
+                // The calls are recorded and scored; only the image section is left out, and said so.
+                state.Progress.Log($"error: {entry.Label} / {scenario}: the image metric could not be measured: {problem}");
+            }
         }
         MetricsJson.Write(directory, metrics);
         return new BackendRunResult(entry.Label, metrics, calls);

@@ -16,7 +16,8 @@ namespace Harness.Running;
 /// The image-space metric of a run (<c>image_metric</c> in the config): for each intent, the
 /// teacher's and the backend's tool calls rendered on the sample photos, and the mean ΔE2000
 /// between the two renders (<see cref="RenderComparer"/>). A tool the backend did not use, or
-/// whose output failed to parse, is not applied. Per-intent values go to
+/// whose output failed to parse, is not applied, nor is a filter whose name is not in the
+/// catalogue (the app has no look for it). Per-intent values go to
 /// <c>image-delta-e.jsonl</c> in the result folder; the summary into <c>metrics.json</c>.
 /// One instance serves every backend of the run, so renders of equal settings are compared once.
 /// </summary>
@@ -35,6 +36,7 @@ internal sealed class ImageMetricStage
     private readonly ImageMetricConfig _config;
     private readonly IReadOnlyList<RgbaImage> _thumbnails;
     private readonly Renderer _renderer;
+    private readonly HashSet<string> _looks;
     private readonly ConcurrentDictionary<string, double> _teacherEdits = new(StringComparer.Ordinal);
 
     private ImageMetricStage(RenderComparer comparer, ImageMetricConfig config, IReadOnlyList<RgbaImage> thumbnails, LutLibrary luts)
@@ -43,6 +45,7 @@ internal sealed class ImageMetricStage
         _config = config;
         _thumbnails = thumbnails;
         _renderer = new Renderer(luts);
+        _looks = [.. luts.Names];
     }
 
     /// <summary>
@@ -67,6 +70,14 @@ internal sealed class ImageMetricStage
         }
     }
 
+    /// <summary>The message of a rendering failure (alone or inside the parallel loop's aggregate), or null for any other exception.</summary>
+    public static string? Problem(Exception exception) => exception switch
+    {
+        RenderingException r => r.Message,
+        AggregateException a => a.Flatten().InnerExceptions.OfType<RenderingException>().FirstOrDefault()?.Message,
+        _ => null,
+    };
+
     /// <summary>Measures one backend's answers in one scenario, writes the per-intent file and returns the summary.</summary>
     public ImageDifference Measure(IReadOnlyList<DatasetRow> rows, IReadOnlyList<CallRecord> calls, string resultDirectory, int seed)
     {
@@ -81,8 +92,8 @@ internal sealed class ImageMetricStage
             var row = rows[i];
             answers.TryGetValue(row.Id, out var answer);
             var pairs = ToolSchema.All.Select(t => (row.TeacherFor(t), answer?.GetValueOrDefault(t))).ToList();
-            var teacher = Settings(pairs.Select(p => p.Item1));
-            deltaE[i] = _comparer.MeanDeltaE(teacher, Settings(pairs.Select(p => p.Item2)));
+            var teacher = Settings(pairs.Select(p => p.Item1), _looks);
+            deltaE[i] = _comparer.MeanDeltaE(teacher, Settings(pairs.Select(p => p.Item2), _looks));
             edits[i] = _teacherEdits.GetOrAdd(row.Id, _ => _comparer.MeanDeltaE(RenderSettings.None, teacher));
             scores[i] = ImageDifference.IntentScore(pairs);
         });
@@ -91,8 +102,11 @@ internal sealed class ImageMetricStage
         return ImageDifference.Summarise(deltaE, edits, scores, _comparer.PhotoCount, _config.Size, new BootstrapOptions(seed));
     }
 
-    /// <summary>The three tools' settings (adjust, selective adjust, filter; null = not applied) as the renderer takes them.</summary>
-    internal static RenderSettings Settings(IEnumerable<ToolSetting?> tools)
+    /// <summary>
+    /// The three tools' settings (adjust, selective adjust, filter; null = not applied) as the
+    /// renderer takes them; a filter whose name has no look in <paramref name="looks"/> is not applied.
+    /// </summary>
+    internal static RenderSettings Settings(IEnumerable<ToolSetting?> tools, IReadOnlySet<string> looks)
     {
         ImmutableArray<double>? adjust = null, selective = null;
         RenderFilter? filter = null;
@@ -102,7 +116,7 @@ internal sealed class ImageMetricStage
             {
                 case VectorSetting { Tool: ToolName.Adjust } v: adjust = v.Values; break;
                 case VectorSetting { Tool: ToolName.SelectiveAdjust } v: selective = v.Values; break;
-                case Tools.FilterSetting f: filter = new RenderFilter(f.Name, f.Intensity); break;
+                case Tools.FilterSetting f when looks.Contains(f.Name): filter = new RenderFilter(f.Name, f.Intensity); break;
             }
         }
         return new RenderSettings(adjust, selective, filter);
@@ -128,8 +142,8 @@ internal sealed class ImageMetricStage
             var original = $"photo-{photo}.webp";
             if (!File.Exists(Path.Combine(directory, original))) ImageFile.WriteWebp(Path.Combine(directory, original), _thumbnails[photo]);
             var name = SafeName.IsSafe(row.Id) ? row.Id : $"row-{i}";
-            ImageFile.WriteWebp(Path.Combine(directory, $"{name}-teacher.webp"), _renderer.Render(_thumbnails[photo], Settings(ToolSchema.All.Select(row.TeacherFor))));
-            ImageFile.WriteWebp(Path.Combine(directory, $"{name}-backend.webp"), _renderer.Render(_thumbnails[photo], Settings(ToolSchema.All.Select(t => answer?.GetValueOrDefault(t)))));
+            ImageFile.WriteWebp(Path.Combine(directory, $"{name}-teacher.webp"), _renderer.Render(_thumbnails[photo], Settings(ToolSchema.All.Select(row.TeacherFor), _looks)));
+            ImageFile.WriteWebp(Path.Combine(directory, $"{name}-backend.webp"), _renderer.Render(_thumbnails[photo], Settings(ToolSchema.All.Select(t => answer?.GetValueOrDefault(t)), _looks)));
             entries.Add(new GalleryEntry(row.Id, row.Intent, kind, deltaE[i], original, $"{name}-teacher.webp", $"{name}-backend.webp"));
         }
         Gallery.Write(directory, entries);

@@ -64,13 +64,16 @@ public class ImageMetricTests
     }
 
     [Test]
-    public void Settings_map_to_the_renderer_by_tool_and_unused_tools_are_not_applied()
+    public void Settings_map_to_the_renderer_by_tool_and_unused_tools_or_unknown_filters_are_not_applied()
     {
         var adjust = new VectorSetting(ToolName.Adjust, [.. Enumerable.Range(0, 14).Select(i => (double)i)]);
-        var settings = ImageMetricStage.Settings([adjust, null, new Harness.Tools.FilterSetting("warm", 30)]);
+        HashSet<string> looks = ["warm", "cool"];
+        var settings = ImageMetricStage.Settings([adjust, null, new Harness.Tools.FilterSetting("warm", 30)], looks);
         Assert.That(settings.Adjust!.Value, Is.EqualTo(adjust.Values));
         Assert.That(settings.Selective, Is.Null);
         Assert.That(settings.Filter, Is.EqualTo(new Harness.Rendering.FilterSetting("warm", 30)));
+        var unknown = ImageMetricStage.Settings([null, null, new Harness.Tools.FilterSetting("cool_Dream", 30)], looks);
+        Assert.That(unknown.Filter, Is.Null, "a name outside the catalogue has no look: the app cannot apply it");
     }
 
     [Test]
