@@ -23,18 +23,8 @@ public class GalleryBrowserTests
             var report = WithGallery(ReportFixtures.MultiBackendRun(), folder);
             await new HtmlReportWriter().WriteAsync(report, folder, CancellationToken.None);
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium.Path(),
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-            });
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
-            page.RequestFailed += (_, r) => errors.Add($"{r.Url}: {r.Failure}");
-            await page.GotoAsync(new Uri(Path.Combine(folder, HtmlReportWriter.FileName)).AbsoluteUri);
+            await using var browser = await BrowserPage.OpenAsync(Path.Combine(folder, HtmlReportWriter.FileName));
+            var page = browser.Page;
 
             var table = await page.InnerTextAsync("section#image table.image-metric");
             Assert.That(table, Does.Contain("retrieval").And.Contain("4.36").And.Contain("-0.602"));
@@ -43,7 +33,7 @@ public class GalleryBrowserTests
             var widths = await page.EvalOnSelectorAllAsync<int[]>("section#gallery img", "imgs => imgs.map(i => i.naturalWidth)");
             Assert.That(widths, Has.Length.EqualTo(6).And.All.EqualTo(32), "photo, teacher and backend for two intents, each decoded");
             Assert.That(await page.InnerTextAsync("section#gallery"), Does.Contain("among the worst").And.Contain("ΔE 9.10"));
-            Assert.That(errors, Is.Empty);
+            Assert.That(browser.Errors.Concat(browser.FailedRequests), Is.Empty);
 
             var screenshots = RepositoryRoot.PathOf("artifacts", "screenshots");
             Directory.CreateDirectory(screenshots);

@@ -12,11 +12,9 @@ namespace Harness.Reports.BrowserTests;
 public class HistoryPageBrowserTests
 {
     private RunSeries _series = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private readonly List<string> _consoleErrors = [];
-    private readonly List<string> _requests = [];
-    private IPage _page = null!;
+    private BrowserPage? _browser;
+
+    private IPage _page => _browser!.Page;
 
     [OneTimeSetUp]
     public async Task OpenHistoryPage()
@@ -30,33 +28,21 @@ public class HistoryPageBrowserTests
             await HistoryReport.WriteAsync(store.Entries(), storePath, _series.Folder, CancellationToken.None);
         }
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        _page.Console += (_, message) => { if (message.Type == "error") _consoleErrors.Add(message.Text); };
-        _page.PageError += (_, error) => _consoleErrors.Add(error);
-        _page.Request += (_, request) => _requests.Add(request.Url);
-        await _page.GotoAsync(new Uri(Path.Combine(_series.Folder, HistoryReport.FileName)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        _browser = await BrowserPage.OpenAsync(Path.Combine(_series.Folder, HistoryReport.FileName));
     }
 
     [OneTimeTearDown]
     public async Task Close()
     {
         if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
         _series.Dispose();
     }
 
     [Test]
     public void History_page_loads_without_console_errors_or_requests()
     {
-        Assert.That(_consoleErrors, Is.Empty);
-        Assert.That(_requests.Where(u => !u.StartsWith("file://", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(_browser!.Errors, Is.Empty);
+        Assert.That(_browser.OutsideRequests, Is.Empty);
     }
 
     [Test]

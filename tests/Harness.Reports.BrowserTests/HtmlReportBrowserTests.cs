@@ -11,12 +11,9 @@ namespace Harness.Reports.BrowserTests;
 public class HtmlReportBrowserTests
 {
     private string _folder = "";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private readonly List<string> _consoleErrors = [];
-    private readonly List<string> _failedRequests = [];
-    private readonly List<string> _requests = [];
-    private IPage _page = null!;
+    private BrowserPage _browser = null!;
+
+    private IPage _page => _browser.Page;
 
     [OneTimeSetUp]
     public async Task OpenReport()
@@ -24,37 +21,24 @@ public class HtmlReportBrowserTests
         _folder = Path.Combine(Path.GetTempPath(), "harness-browser-" + Guid.NewGuid().ToString("N"));
         await new HtmlReportWriter().WriteAsync(ReportFixtures.MultiBackendRun(), _folder, CancellationToken.None);
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        _page.Console += (_, message) => { if (message.Type == "error") _consoleErrors.Add(message.Text); };
-        _page.PageError += (_, error) => _consoleErrors.Add(error);
-        _page.RequestFailed += (_, request) => _failedRequests.Add($"{request.Url}: {request.Failure}");
-        _page.Request += (_, request) => _requests.Add(request.Url);
-        await _page.GotoAsync(new Uri(Path.Combine(_folder, HtmlReportWriter.FileName)).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        _browser = await BrowserPage.OpenAsync(Path.Combine(_folder, HtmlReportWriter.FileName));
     }
 
     [OneTimeTearDown]
     public async Task Close()
     {
         if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, true);
     }
 
     [Test]
-    public void Report_loads_without_console_errors() => Assert.That(_consoleErrors, Is.Empty);
+    public void Report_loads_without_console_errors() => Assert.That(_browser.Errors, Is.Empty);
 
     [Test]
     public void Report_makes_no_request_but_its_own_file()
     {
-        Assert.That(_failedRequests, Is.Empty);
-        Assert.That(_requests.Where(u => !u.StartsWith("file://", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(_browser.FailedRequests, Is.Empty);
+        Assert.That(_browser.OutsideRequests, Is.Empty);
     }
 
     [Test]
@@ -115,14 +99,12 @@ public class HtmlReportBrowserTests
     {
         var folder = Path.Combine(_folder, "compare");
         await new HtmlReportWriter().WriteAsync(ReportFixtures.ComparisonRun(), folder, CancellationToken.None);
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        await page.GotoAsync(new Uri(Path.Combine(folder, HtmlReportWriter.FileName)).AbsoluteUri);
+        var other = await _browser.OpenAnotherAsync(Path.Combine(folder, HtmlReportWriter.FileName));
+        var page = other.Page;
 
         var text = await page.InnerTextAsync("section#comparison");
         Assert.That(text, Does.Contain("-0.158").And.Contain("no paired interval: no predictions.jsonl"));
-        Assert.That(errors, Is.Empty);
+        Assert.That(other.Errors, Is.Empty);
         var path = RepositoryRoot.PathOf("artifacts", "screenshots", "compare-report-top.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
