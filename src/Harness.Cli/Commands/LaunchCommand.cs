@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Harness.Running;
+using Harness.Api;
 using Harness.Running.Sharding;
 
 namespace Harness.Cli.Commands;
@@ -29,7 +29,7 @@ internal static class LaunchCommand
 
         public LaunchPlan Plan(ParseResult parse)
         {
-            var config = ConfigLoader.Load(parse.GetValue(Config)!);
+            var config = new HarnessContext().Evaluation.LoadConfig(parse.GetValue(Config)!);
             var output = parse.GetValue(Out) ?? Path.Combine("reports", Path.GetFileNameWithoutExtension(config.SourcePath));
             return LaunchPlan.Create(config, parse.GetValue(Shards), output, parse.GetValue(Harness)!, parse.GetValue(Plugins));
         }

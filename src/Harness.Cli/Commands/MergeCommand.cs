@@ -1,7 +1,6 @@
 using System.CommandLine;
+using Harness.Api;
 using Harness.Cli.Progress;
-using Harness.Plugins;
-using Harness.Running;
 using Harness.Running.Sharding;
 using Harness.Runs;
 
@@ -28,17 +27,17 @@ internal static class MergeCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var options = RunOptions.Create(BackendCatalog.Of(), parse.GetValue(output), parse.GetValue(runId), resume: false, DateTimeOffset.UtcNow);
-            var report = await ShardMerge.MergeAsync(parse.GetValue(shards)!, options, new PlainProgressSink(stdout), cancellationToken);
+            var report = await new HarnessContext().Evaluation.MergeShardsAsync(parse.GetValue(shards)!, parse.GetValue(output)!, parse.GetValue(runId), new PlainProgressSink(stdout), cancellationToken);
+            var runDirectory = Path.GetFullPath(parse.GetValue(output)!);
             EvalCommand.PrintSummary(report, stdout);
-            foreach (var part in RunManifest.Load(Path.Combine(options.RunDirectory, RunLayout.RunFile)).Shards ?? [])
+            foreach (var part in RunManifest.Load(Path.Combine(runDirectory, RunLayout.RunFile)).Shards ?? [])
                 stdout.WriteLine($"shard {part.Index}: {part.Folder}, {Hardware(part.Environment)}");
-            stdout.WriteLine($"run folder: {options.RunDirectory}");
+            stdout.WriteLine($"run folder: {runDirectory}");
             var failed = report.Results.Where(r => r.Error is not null).Select(r => r.Label).Distinct().ToList();
             if (failed.Count > 0)
                 stderr.WriteLine($"error: {failed.Count} backend(s) failed in every shard: {string.Join(", ", failed)}; the others are merged.");
             foreach (var failure in report.ReportFailures ?? [])
-                stderr.WriteLine($"error: {failure}; the predictions and metrics are kept: fix it and write the reports with harness report {options.RunDirectory}");
+                stderr.WriteLine($"error: {failure}; the predictions and metrics are kept: fix it and write the reports with harness report {runDirectory}");
             return failed.Count == 0 && report.ReportFailures is not { Count: > 0 } ? ExitCodes.Success : ExitCodes.InputError;
         });
         return command;

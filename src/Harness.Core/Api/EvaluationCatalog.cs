@@ -89,6 +89,17 @@ public sealed class EvaluationCatalog
         RunOptions.Create(_context.Backends.Catalog, runDirectory, runId, resume, DateTimeOffset.UtcNow);
 
     /// <summary>
+    /// Merges the shard folders of one run (<c>harness eval --shard i/n</c>) into
+    /// <paramref name="runDirectory"/>, with the predictions, metrics and reports an unsharded run
+    /// writes: <c>harness merge</c>. No backend runs, so no plugin is needed.
+    /// </summary>
+    /// <exception cref="InputException">A shard is missing, given twice, unfinished or of another run; the message names the folder.</exception>
+    public Task<RunReport> MergeShardsAsync(IReadOnlyList<string> shardDirectories, string runDirectory, string? runId = null, IProgressSink? progress = null, CancellationToken cancellationToken = default) =>
+        Running.Sharding.ShardMerge.MergeAsync(
+            shardDirectories, RunOptions.Create(Plugins.BackendCatalog.Of(), runDirectory, runId, resume: false, DateTimeOffset.UtcNow),
+            progress ?? NullProgressSink.Instance, cancellationToken);
+
+    /// <summary>
     /// Runs every backend of <paramref name="config"/> in each of its scenarios into the run folder
     /// and writes its reports: <c>harness eval</c>. A backend that fails is recorded on its results
     /// (<see cref="BackendRunResult.Error"/>) and the others still run; the config's own seed draws its intervals.

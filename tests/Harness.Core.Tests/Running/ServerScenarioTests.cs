@@ -59,6 +59,10 @@ public class ServerScenarioTests
         Assert.That(server.Valid, Is.True, server.Reason);
         if (serviceMs > CallMs * 1.15)
             Assert.Inconclusive("The machine is too loaded to hold an M/D/1 queue (a call's service drifted more than 15% from the time asked): " + numbers);
+        // Arrivals issued late by more than a call's service time are no longer Poisson: the
+        // machine, not the queue, shaped the waits (seen on the 2-core CI machine under load).
+        if (server.IssueLagP99Ms > serviceMs)
+            Assert.Inconclusive("The machine is too loaded to issue arrivals on time (issue lag p99 above one call's service time): " + numbers);
         Assert.That(waited / formula, Is.InRange(1 - tolerancePercent / 100, 1 + tolerancePercent / 100), "Wq measured / M/D/1 formula: " + numbers);
     }
 
