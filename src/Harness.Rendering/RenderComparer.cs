@@ -9,14 +9,24 @@ namespace Harness.Rendering;
 /// (downscaled once to a fixed long side) and the mean ΔE2000 between the two renders, averaged
 /// over the photos. Identical settings give exactly 0 without rendering, and each pair of
 /// settings is compared once (a cache keyed by the settings' text), so backends that answer
-/// alike, and a second scenario with the same answers, cost nothing more. Safe to call from
-/// several threads.
+/// alike, and a second scenario with the same answers, cost nothing more. The renders of the
+/// first argument (the reference: the teacher's settings, the same for every backend) are kept
+/// up to <see cref="ReferenceBudgetBytes"/>, so each teacher setting is rendered once per run
+/// rather than once per backend. Safe to call from several threads.
 /// </summary>
 public sealed class RenderComparer
 {
     private readonly IReadOnlyList<RgbaImage> _photos;
     private readonly Renderer _renderer;
     private readonly ConcurrentDictionary<(string, string), double> _pairs = new();
+    private readonly ConcurrentDictionary<string, Lazy<RgbaImage[]>> _references = new(StringComparer.Ordinal);
+    private long _referenceBytes;
+
+    /// <summary>
+    /// The most pixel bytes the reference renders may hold (256 MiB: every teacher setting of
+    /// a 1,000-intent split on five 128-px photos); beyond it a reference is rendered each time.
+    /// </summary>
+    public const long ReferenceBudgetBytes = 256L << 20;
 
     /// <param name="photos">The sample photos, already at the metric's size.</param>
     /// <param name="luts">Where filters find their LUTs.</param>
@@ -47,22 +57,45 @@ public sealed class RenderComparer
     /// <summary>The number of photos each comparison renders on.</summary>
     public int PhotoCount => _photos.Count;
 
-    /// <summary>Mean ΔE2000 between the renders of <paramref name="first"/> and <paramref name="second"/>, averaged over the photos.</summary>
-    public double MeanDeltaE(RenderSettings first, RenderSettings second)
+    /// <summary>
+    /// Mean ΔE2000 between the renders of <paramref name="reference"/> and <paramref name="other"/>,
+    /// averaged over the photos. Pass the settings that recur (the teacher's) as the reference:
+    /// their renders are kept.
+    /// </summary>
+    public double MeanDeltaE(RenderSettings reference, RenderSettings other)
     {
-        ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        var a = Key(first);
-        var b = Key(second);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(other);
+        var a = Key(reference);
+        var b = Key(other);
         if (a == b) return 0;
         return _pairs.GetOrAdd((a, b), _ =>
         {
+            var references = References(a, reference);
             double sum = 0;
-            foreach (var photo in _photos)
-                sum += DeltaE2000.Mean(_renderer.Render(photo, first), _renderer.Render(photo, second));
+            for (var i = 0; i < _photos.Count; i++)
+                sum += DeltaE2000.Mean(references[i], _renderer.Render(_photos[i], other));
             return sum / _photos.Count;
         });
     }
+
+    // The reference's render of every photo: kept while the budget lasts, rendered anew after.
+    private RgbaImage[] References(string key, RenderSettings settings)
+    {
+        if (_references.TryGetValue(key, out var kept)) return kept.Value;
+        var bytes = _photos.Sum(p => (long)p.Pixels.Length);
+        if (Interlocked.Add(ref _referenceBytes, bytes) > ReferenceBudgetBytes)
+        {
+            Interlocked.Add(ref _referenceBytes, -bytes);
+            return Render(settings);
+        }
+        var entry = new Lazy<RgbaImage[]>(() => Render(settings));
+        var stored = _references.GetOrAdd(key, entry);
+        if (!ReferenceEquals(stored, entry)) Interlocked.Add(ref _referenceBytes, -bytes);   // another thread stored it first
+        return stored.Value;
+    }
+
+    private RgbaImage[] Render(RenderSettings settings) => [.. _photos.Select(p => _renderer.Render(p, settings))];
 
     /// <summary>The text that identifies a settings: equal for settings that render alike value for value.</summary>
     internal static string Key(RenderSettings settings)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Harness.Backends;
 using Harness.Metrics;
 using Harness.Plugins;
@@ -122,9 +123,11 @@ internal static class BackendRun
         if (state.Images is { } images)
         {
             state.Progress.Log($"{entry.Label} / {scenario}: rendering the teacher's and the backend's calls for the image metric...");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 metrics = metrics with { Image = images.Measure(state.Rows, calls, directory, state.Config.Seed) };
+                state.Progress.Log(string.Create(CultureInfo.InvariantCulture, $"{entry.Label} / {scenario}: image metric measured in {clock.Elapsed.TotalSeconds:0.0} s"));
             }
             catch (Exception ex) when (ImageMetricStage.Problem(ex) is { } problem)
             {

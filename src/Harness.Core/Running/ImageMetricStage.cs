@@ -94,7 +94,7 @@ internal sealed class ImageMetricStage
             var pairs = ToolSchema.All.Select(t => (row.TeacherFor(t), answer?.GetValueOrDefault(t))).ToList();
             var teacher = Settings(pairs.Select(p => p.Item1), _looks);
             deltaE[i] = _comparer.MeanDeltaE(teacher, Settings(pairs.Select(p => p.Item2), _looks));
-            edits[i] = _teacherEdits.GetOrAdd(row.Id, _ => _comparer.MeanDeltaE(RenderSettings.None, teacher));
+            edits[i] = _teacherEdits.GetOrAdd(row.Id, _ => _comparer.MeanDeltaE(teacher, RenderSettings.None));
             scores[i] = ImageDifference.IntentScore(pairs);
         });
         WritePerIntent(resultDirectory, rows, deltaE, edits, scores);
