@@ -1,6 +1,6 @@
 namespace Harness.Running;
 
-/// <summary>How <c>harness try</c> runs (<see cref="Api.EvaluationCatalog.TryIntentAsync"/>).</summary>
+/// <summary>How <c>harness try</c> runs (<c>HarnessContext.Evaluation.TryIntentAsync</c>).</summary>
 public sealed record IntentTryOptions
 {
     /// <summary>Where the renders go; null for <c>reports/try/&lt;UTC yyyyMMdd-HHmmss&gt;</c> under the current directory.</summary>
