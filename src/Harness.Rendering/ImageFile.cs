@@ -46,14 +46,17 @@ public static class ImageFile
     }
 
     /// <summary>Writes a lossy WebP (small thumbnails for the report's gallery).</summary>
-    public static void WriteWebp(string path, RgbaImage image, int quality = 80)
+    public static void WriteWebp(string path, RgbaImage image, int quality = 80) =>
+        File.WriteAllBytes(path, EncodeWebp(image, quality));
+
+    /// <summary>A lossy WebP's bytes (thumbnails embedded in a page as <c>data:</c> URIs).</summary>
+    public static byte[] EncodeWebp(RgbaImage image, int quality = 80)
     {
         ArgumentNullException.ThrowIfNull(image);
         using var bitmap = ToBitmap(image);
         using var data = bitmap.Encode(SKEncodedImageFormat.Webp, quality)
             ?? throw new InvalidOperationException("SkiaSharp could not encode the WebP.");
-        using var file = File.Create(path);
-        data.SaveTo(file);
+        return data.ToArray();
     }
 
     private static SKBitmap ToBitmap(RgbaImage image)

@@ -26,5 +26,7 @@ internal static class CommandCatalog
         yield return BackendHostCommand.Create();
         yield return RenderCommand.Create();
         yield return TryCommand.Create();
+        yield return AnnotateCommand.Create();
+        yield return AnnotationsCommand.Create();
     }
 }

@@ -11,6 +11,7 @@ namespace Harness.Api;
 /// <item><see cref="Evaluation"/>: run a backend over a dataset (or an eval.yaml), score predictions.</item>
 /// <item><see cref="Comparison"/>: the paired-bootstrap difference of two results.</item>
 /// <item><see cref="Gate"/>: a promotion policy's decision on a result.</item>
+/// <item><see cref="Annotation"/>: the paper's reality check, a blind annotation study of a run and its summary.</item>
 /// </list>
 /// Bad input (a dataset row, an unknown plugin or option, a gate policy key) throws
 /// <see cref="InputException"/> whose message names the file, line and field, as the command prints it.
@@ -35,6 +36,7 @@ public sealed class HarnessContext
         Evaluation = new EvaluationCatalog(this);
         Comparison = new ComparisonCatalog(this);
         Gate = new GateCatalog(this);
+        Annotation = new AnnotationCatalog();
     }
 
     /// <summary>How this context was set up.</summary>
@@ -57,4 +59,7 @@ public sealed class HarnessContext
 
     /// <summary>Promotion decisions by a gate policy.</summary>
     public GateCatalog Gate { get; }
+
+    /// <summary>Blind annotation studies of a run's edits, and their summaries.</summary>
+    public AnnotationCatalog Annotation { get; }
 }

@@ -7,7 +7,7 @@ namespace Harness.Core.Tests.Architecture;
 /// foundation (root files, <c>Json</c>, <c>Yaml</c>, <c>Plugins</c>) → tool schema (<c>Tools</c>) →
 /// <c>Datasets</c> → <c>Parsing</c> → <c>Metrics</c> → <c>Statistics</c> → <c>Formatting</c> →
 /// <c>Runs</c> (the run's records and on-disk formats) → {<c>Running</c>, <c>Reports</c>, <c>Gate</c>} →
-/// <c>Benchmarking</c> → <c>Api</c> (<c>HarnessContext</c>, the library's entry object, on top of all of them).
+/// {<c>Benchmarking</c>, <c>Annotation</c>} → <c>Api</c> (<c>HarnessContext</c>, the library's entry object, on top of all of them).
 /// A folder may use any lower folder, never a higher one, and the three of one
 /// level not each other, with one exception: the seam from <c>Running</c> to <c>Reports</c> is
 /// <c>Running/ReportStage.cs</c>, where a run hands its <c>RunReport</c> to the report writers.
@@ -26,7 +26,7 @@ public sealed class LayeringTests
         ["Formatting"],
         ["Runs"],
         ["Running", "Reports", "Gate"],
-        ["Benchmarking"],
+        ["Benchmarking", "Annotation"],
         ["Api"],
     ];
 
