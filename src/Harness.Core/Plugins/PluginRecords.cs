@@ -35,6 +35,9 @@ public sealed record LoadedBackend
             throw new PluginContractException($"{type}.Options holds an option without a name");
         Options = [.. options];
         LoadsNativeCode = Read(type, "LoadsNativeCode", () => factory.LoadsNativeCode);
+        MaxConcurrency = Read(type, "MaxConcurrency", () => factory.MaxConcurrency);
+        if (MaxConcurrency < 1)
+            throw new PluginContractException($"{type}.MaxConcurrency is {MaxConcurrency}; a backend takes at least one call at a time (1 unless it is thread-safe)");
     }
 
     /// <summary>The plugin (folder) name.</summary>
@@ -63,6 +66,9 @@ public sealed record LoadedBackend
 
     /// <summary>Whether the backend runs native code (<see cref="IBackendFactory.LoadsNativeCode"/>); such backends run in a child process by default.</summary>
     public bool LoadsNativeCode { get; }
+
+    /// <summary>How many calls one of its backends may be given at once (<see cref="IBackendFactory.MaxConcurrency"/>): 1 unless it is thread-safe.</summary>
+    public int MaxConcurrency { get; }
 
     private static T Read<T>(string type, string member, Func<T> read)
     {
