@@ -12,6 +12,9 @@ public sealed class OpenAiCompatibleFactory : IBackendFactory
 
     public string Description => "An API model behind an OpenAI-compatible chat-completions endpoint (a teacher, or a served student).";
 
+    /// <summary>Thread-safe: the server answers calls in parallel; its own max_parallel option still limits the requests in flight.</summary>
+    public int MaxConcurrency => IBackendFactory.UnlimitedConcurrency;
+
     public IReadOnlyList<BackendOptionInfo> Options => ChatSettings.Options;
 
     public async Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public sealed class ReplayBackendFactory : IBackendFactory
 
     public string Description => "Serves recorded outputs by intent id: a predictions file, or the teacher column of a dataset split.";
 
+    /// <summary>Thread-safe: it only reads the outputs it loaded.</summary>
+    public int MaxConcurrency => IBackendFactory.UnlimitedConcurrency;
+
     private static readonly BackendOption<string?> PredictionsOption = BackendOption.Optional("predictions",
         "A predictions file: one {\"id\":..,\"outputs\":{\"adjust\":\"raw\"|{..}|null,..}} per line. Give this or 'dataset'.");
     private static readonly BackendOption<string?> DatasetOption = BackendOption.Optional("dataset",

@@ -13,6 +13,9 @@ public sealed class RetrievalBackendFactory : IBackendFactory
 
     public string Description => "Baseline student: TF-IDF (word 1-2 grams) nearest train intent, answering with its teacher output.";
 
+    /// <summary>Thread-safe: it only reads the index it built.</summary>
+    public int MaxConcurrency => IBackendFactory.UnlimitedConcurrency;
+
     private static readonly BackendOption<string> TrainOption = BackendOption.Required("train",
         "The train split (dataset JSON Lines) whose intents and teacher outputs are searched.");
 

@@ -35,12 +35,16 @@ internal static class ServerCeiling
             Server: new ServerConfig(qps, 1, 99, seconds, null, 1, 0.2));
         try
         {
+            var (allocated, collections) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
             var report = await EvaluationRunner.RunAsync(config, new RunOptions(BackendCatalog.Of(new Instant(batch > 1)), folder, "ceiling"), NullProgressSink.Instance, CancellationToken.None);
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            collections = GC.CollectionCount(0) - collections;
             var metrics = report.Results.Single().Metrics;
             var (s, l) = (metrics.Server!, metrics.Latency!.PerIntent);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"| instant backend, batch_size {batch} | {s.TargetQps:0} | {s.AchievedQps:0} | {s.Intents} | {s.IssueLagP99Ms:0.000} | {l.P50:0.000} | {l.P99:0.000} | {s.P999Ms:0.000} | {l.Max:0.0} |"));
             Console.WriteLine("(columns: load, target intents/s, achieved intents/s, intents, load generator lateness p99 ms, intent latency p50, p99, p99.9, max ms)");
+            Console.WriteLine(string.Create(inv, $"allocated {allocated / 1e6:0.0} MB over the whole run (setup, warm-up and reports included), {allocated / (double)s.Intents:0} bytes per timed intent; {collections} gen-0 collections"));
             return 0;
         }
         finally

@@ -33,6 +33,17 @@ public interface IBackendFactory
     bool AnswersNewIntents => true;
 
     /// <summary>
+    /// How many calls one backend may be given at once (the config's <c>concurrency: N</c> in the
+    /// server scenario): 1 unless its <see cref="IBackend.GenerateAsync"/> is thread-safe, as a
+    /// backend that only reads what it loaded, or one that calls a remote server, is.
+    /// <see cref="UnlimitedConcurrency"/> for no limit of its own.
+    /// </summary>
+    int MaxConcurrency => 1;
+
+    /// <summary>A <see cref="MaxConcurrency"/> for a thread-safe backend: the config's own limit applies.</summary>
+    const int UnlimitedConcurrency = int.MaxValue;
+
+    /// <summary>
     /// Creates a ready backend (model loaded). Throws <see cref="BackendException"/>
     /// with a message for the user when the options or the model files are wrong.
     /// </summary>

@@ -21,6 +21,7 @@ namespace Harness.Metrics;
 /// <param name="Valid">Whether the run is VALID: enough intents for the percentile, no failed call, and the percentile within the bound.</param>
 /// <param name="Reason">Why it is VALID or INVALID, one sentence.</param>
 /// <param name="Peak">With <c>find_peak</c>, the capacity found (and this summary is the run at it); otherwise null.</param>
+/// <param name="Concurrency">How many calls the load generator gave the backend at once (the backend's <c>concurrency</c>; 1 in files written before it existed).</param>
 public sealed record ServerSummary(
     double TargetQps,
     double OfferedQps,
@@ -35,7 +36,8 @@ public sealed record ServerSummary(
     double IssueLagP99Ms,
     bool Valid,
     string Reason,
-    PeakSummary? Peak = null);
+    PeakSummary? Peak = null,
+    int Concurrency = 1);
 
 /// <summary>
 /// LoadGen's peak finding: the highest rate whose run was VALID, what an intent costs there, and

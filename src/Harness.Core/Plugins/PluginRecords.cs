@@ -36,6 +36,9 @@ public sealed record LoadedBackend
         Options = [.. options];
         LoadsNativeCode = Read(type, "LoadsNativeCode", () => factory.LoadsNativeCode);
         AnswersNewIntents = Read(type, "AnswersNewIntents", () => factory.AnswersNewIntents);
+        MaxConcurrency = Read(type, "MaxConcurrency", () => factory.MaxConcurrency);
+        if (MaxConcurrency < 1)
+            throw new PluginContractException($"{type}.MaxConcurrency is {MaxConcurrency}; a backend takes at least one call at a time (1 unless it is thread-safe)");
     }
 
     /// <summary>The plugin (folder) name.</summary>
@@ -67,6 +70,9 @@ public sealed record LoadedBackend
 
     /// <summary>Whether the backend can answer an intent it has not recorded (<see cref="IBackendFactory.AnswersNewIntents"/>); false for replay.</summary>
     public bool AnswersNewIntents { get; }
+
+    /// <summary>How many calls one of its backends may be given at once (<see cref="IBackendFactory.MaxConcurrency"/>): 1 unless it is thread-safe.</summary>
+    public int MaxConcurrency { get; }
 
     private static T Read<T>(string type, string member, Func<T> read)
     {

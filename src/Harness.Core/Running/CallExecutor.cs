@@ -154,11 +154,11 @@ internal static class CallExecutor
     // How long a cancelled run waits for the call in flight to settle, so answers that were already computed are kept.
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(2);
 
-    private static IReadOnlyList<ToolResponse> Checked(IReadOnlyList<ToolResponse>? responses, int requests) =>
+    internal static IReadOnlyList<ToolResponse> Checked(IReadOnlyList<ToolResponse>? responses, int requests) =>
         responses is null ? FailAll(requests, "backend returned no list of responses")
         : responses.Count != requests ? FailAll(requests, $"backend returned {responses.Count} responses for {requests} requests")
         : responses;
 
-    private static ToolResponse[] FailAll(int count, string error) =>
+    internal static ToolResponse[] FailAll(int count, string error) =>
         [.. Enumerable.Repeat(ToolResponse.Failed(error), count)];
 }

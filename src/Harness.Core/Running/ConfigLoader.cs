@@ -19,7 +19,7 @@ public static class ConfigLoader
     private static readonly string[] TopKeys =
         ["dataset", "filters", "scenarios", "warmup", "timeout_s", "start_timeout_s", "seed", "limit", "prompt_template", "reports", "floor", "ceiling", "teacher", "image_metric", "server", "backends"];
 
-    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation", "target_qps"];
+    private static readonly string[] BackendKeys = ["label", "plugin", "model_id", "options", "batch_size", "prompt_template", "cost", "isolation", "target_qps", "concurrency"];
 
     private static readonly string[] ServerKeys = ["target_qps", "latency_bound_ms", "percentile", "duration_s", "rows", "seed", "max_batch_delay_ms", "find_peak"];
 
@@ -210,6 +210,7 @@ public static class ConfigLoader
             };
         }
         var qps = YamlReader.Child(map, "target_qps") is { } q ? yaml.Number(q, field + ".target_qps", 0, MaxTargetQps, exclusive: true) : (double?)null;
-        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId, isolation, qps);
+        var concurrency = YamlReader.Child(map, "concurrency") is { } n ? yaml.Int(n, field + ".concurrency", 1, BackendConfig.MaxConcurrency) : 1;
+        return new BackendConfig(label, plugin, options, batch, template, cost, index, modelId, isolation, qps, concurrency);
     }
 }

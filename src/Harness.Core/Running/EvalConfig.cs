@@ -78,6 +78,11 @@ public sealed record EvalConfig(
 /// (a child process for plugins that load native code).
 /// </param>
 /// <param name="TargetQps">This backend's offered load in the server scenario (<c>target_qps</c>), or null for the scenario's.</param>
+/// <param name="Concurrency">
+/// How many calls the server scenario's load generator gives the backend at once (<c>concurrency</c>, 1 to
+/// <see cref="MaxConcurrency"/>); more than 1 only where the plugin says it is thread-safe
+/// (<see cref="Backends.IBackendFactory.MaxConcurrency"/>) and the backend runs in process.
+/// </param>
 public sealed record BackendConfig(
     string Label,
     string Plugin,
@@ -88,8 +93,12 @@ public sealed record BackendConfig(
     int Index,
     string? ModelId = null,
     BackendIsolation? Isolation = null,
-    double? TargetQps = null)
+    double? TargetQps = null,
+    int Concurrency = 1)
 {
+    /// <summary>The most calls at once a config may ask for (<c>concurrency</c>).</summary>
+    public const int MaxConcurrency = 64;
+
     /// <summary>The isolation the config asks for, else the plugin's default: a child process for native code loaded from a plugin folder.</summary>
     public BackendIsolation IsolationWith(Plugins.LoadedBackend plugin) =>
         Isolation ?? (plugin.LoadsNativeCode && plugin.FromFolder ? BackendIsolation.Process : BackendIsolation.InProcess);

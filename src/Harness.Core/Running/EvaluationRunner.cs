@@ -64,9 +64,16 @@ public static class EvaluationRunner
     internal static ImmutableArray<DatasetRow> RunRows(EvalConfig config, Dataset dataset) =>
         config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
 
-    // A misspelt option would otherwise be ignored silently by the plugin.
+    // A misspelt option would otherwise be ignored silently by the plugin; calls at once beyond what the plugin can take would race in it.
     internal static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
     {
+        var field = $"{config.SourcePath}: backends[{entry.Index}].concurrency";
+        if (entry.Concurrency > plugin.MaxConcurrency)
+            throw new InputException(
+                $"{field}: {entry.Concurrency} is more than {plugin.Name} allows: it takes at most {plugin.MaxConcurrency} call{(plugin.MaxConcurrency == 1 ? "" : "s")} at once (not thread-safe); use concurrency: {plugin.MaxConcurrency}, or leave the key out.");
+        if (entry.Concurrency > 1 && entry.IsolationWith(plugin) == BackendIsolation.Process)
+            throw new InputException(
+                $"{field}: {entry.Concurrency} calls at once need the backend in process, and it runs in a child process (isolation: process), which takes 1 call at a time; use concurrency: 1, or isolation: in-process.");
         var known = plugin.Options.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = entry.Options.Keys.FirstOrDefault(k => !known.Contains(k));
         if (unknown is not null)

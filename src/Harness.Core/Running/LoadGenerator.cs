@@ -1,149 +1,180 @@
 using System.Diagnostics;
-using System.Threading.Channels;
-using Harness.Tools;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Harness.Backends;
 
 namespace Harness.Running;
 
 /// <summary>
-/// The server scenario's clock and queue. A dedicated thread issues each intent at its scheduled
-/// arrival (open loop: it never waits for an answer), putting its three calls in a FIFO queue; one
-/// worker serves the queue. A backend that batches gets the calls waiting, up to its
-/// <c>batch_size</c>, sending a partial batch once its oldest call has waited
-/// <c>max_batch_delay_ms</c>; one that does not gets one call at a time. Each call's answer is
-/// recorded in the prediction log the first time its (intent, tool) is answered, so quality is
-/// scored as in the other scenarios; latencies are kept in memory for this run only.
+/// The server scenario's load: intents arrive at their scheduled times into a <see cref="ServerQueue"/>
+/// (open loop: nothing waits for an answer), and the backend's <c>concurrency</c> dedicated worker
+/// threads serve it, each taking the oldest waiting calls (up to <c>batch_size</c> for a backend that
+/// batches, a partial batch once its oldest call has waited <c>max_batch_delay_ms</c>; one call
+/// otherwise) and calling the backend on its own thread, with requests made once before the clock
+/// starts. Each call's answer is recorded in the prediction log the first time its (intent, tool)
+/// is answered, so quality is scored as in the other scenarios; latencies are kept in memory for
+/// this run only. This thread watches the workers: a call past its time limit is recorded as timed
+/// out and its worker left to the backend, with a new one in its place; Ctrl+C waits a moment for
+/// the calls in flight (their answers are kept) and then leaves them.
 /// </summary>
-internal static class LoadGenerator
+internal sealed class LoadGenerator
 {
-    // The dispatcher sleeps while the next arrival is further off than this, and spins closer in:
-    // a sleep wakes up to about a millisecond late, a spin on the stopwatch within microseconds.
-    private static readonly long SpinTicks = Stopwatch.Frequency * 3 / 2000;
+    // How often the watch looks for a call past its limit, and how long a cancelled run waits for the calls in flight.
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(2);
 
-    private sealed class Intent(long arrival)
+    private readonly ScenarioContext _context;
+    private readonly ServerCalls _calls;
+    private readonly ServerQueue _queue;
+    private readonly CancellationTokenSource _stop;
+    private readonly long _start;
+    private readonly long _limitTicks;
+    private readonly List<LoadWorker> _workers = [];
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _live;
+    private ExceptionDispatchInfo? _fatal;
+
+    private LoadGenerator(ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, CancellationToken cancellationToken)
     {
-        public long Arrival { get; } = arrival;
-
-        public int Left { get; set; } = ToolSchema.All.Length;
+        _context = context;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _limitTicks = (long)(context.Config.TimeoutSeconds * Stopwatch.Frequency);
+        var offsets = arrivals.Select(a => (long)(a * Stopwatch.Frequency)).ToArray();
+        _calls = new ServerCalls(context, offsets);
+        // The clock starts once the calls are made ready: schedule times are offsets from here.
+        _start = Stopwatch.GetTimestamp();
+        for (var k = 0; k < offsets.Length; k++) offsets[k] += _start;
+        var size = context.Backend.Info.SupportsBatching ? context.Entry.BatchSize : 1;
+        _queue = new ServerQueue(_calls, size, (long)(server.MaxBatchDelayMs / 1000 * Stopwatch.Frequency), _stop.Token);
     }
-
-    private sealed record Queued(int Index, Intent Intent, PlannedCall Call);
 
     /// <param name="context">The scenario; its rows are cycled through when there are more intents than rows.</param>
     /// <param name="arrivals">Arrival times in seconds (<see cref="ArrivalSchedule"/>).</param>
     /// <param name="server">The settings (batch delay).</param>
     /// <param name="qps">The rate <paramref name="arrivals"/> were drawn at.</param>
-    /// <param name="cancellationToken">The run's cancellation: stops issuing and ends after the call in flight.</param>
+    /// <param name="cancellationToken">The run's cancellation: stops taking calls, keeps the answers that arrive within a moment, and throws.</param>
     public static async Task<ServerMeasurement> RunAsync(
         ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, double qps, CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var intentLatency = new double[arrivals.Count];
-        var callLatency = new double[arrivals.Count * ToolSchema.All.Length];
-        var lags = new double[arrivals.Count];
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var start = Stopwatch.GetTimestamp();
-        var dispatcher = new Thread(() => Dispatch(context, arrivals, start, channel.Writer, lags, stop.Token))
+        var generator = new LoadGenerator(context, arrivals, server, cancellationToken);
+        try
+        {
+            await generator.ServeAsync(cancellationToken);
+        }
+        finally
+        {
+            generator._stop.Dispose();
+        }
+        var calls = generator._calls;
+        return new ServerMeasurement(qps, calls.IntentLatencyMs, calls.CallLatencyMs, calls.IssueLagMs,
+            arrivals.Count == 0 ? 0 : arrivals[^1], Stopwatch.GetElapsedTime(generator._start, Math.Max(generator._start, calls.LastAnswer)).TotalSeconds,
+            calls.Failed, calls.InputTokens, calls.OutputTokens, Concurrency: context.Entry.Concurrency);
+    }
+
+    private async Task ServeAsync(CancellationToken cancellationToken)
+    {
+        _live = Math.Max(1, _context.Entry.Concurrency);
+        for (var i = 0; i < _live; i++) StartWorker();
+        try
+        {
+            while (!_finished.Task.IsCompleted && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.WhenAny(_finished.Task, Task.Delay(WatchInterval, cancellationToken));
+                if (!cancellationToken.IsCancellationRequested) TimeOutLateCalls();
+            }
+        }
+        finally
+        {
+            _stop.Cancel();
+        }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: answers that arrive within the grace are finished calls and kept; the calls still out are left to their backend.
+            await Task.WhenAny(_finished.Task, Task.Delay(CancelGrace, CancellationToken.None));
+            while (!_finished.Task.IsCompleted)
+            {
+                LeaveCallsInFlight();
+                await Task.WhenAny(_finished.Task, Task.Delay(10, CancellationToken.None));
+            }
+            throw new OperationCanceledException(cancellationToken);
+        }
+        _fatal?.Throw();
+    }
+
+    private void StartWorker()
+    {
+        var worker = new LoadWorker(_context.Backend, _calls, _queue, _start, _stop.Token);
+        lock (_workers) _workers.Add(worker);
+        var thread = new Thread(() => Serve(worker))
         {
             IsBackground = true,
-            Name = "harness server load generator",
+            Name = "harness server worker",
             Priority = ThreadPriority.AboveNormal,
         };
-        dispatcher.Start();
-        var size = context.Backend.Info.SupportsBatching ? context.Entry.BatchSize : 1;
-        var delay = (long)(server.MaxBatchDelayMs / 1000 * Stopwatch.Frequency);
-        int failed = 0;
-        long input = 0, output = 0, last = start;
-        try
-        {
-            var batch = new List<Queued>(size);
-            while (await channel.Reader.WaitToReadAsync(stop.Token))
-            {
-                batch.Clear();
-                await FillAsync(channel.Reader, batch, size, delay, stop.Token);
-                if (batch.Count == 0) continue;
-                var outcome = await CallExecutor.CallAsync(context, [.. batch.Select(q => q.Call)], stop.Token);
-                var done = Stopwatch.GetTimestamp();
-                last = done;
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    var (index, intent, call) = batch[i];
-                    var response = outcome.Responses[i];
-                    var latency = Stopwatch.GetElapsedTime(intent.Arrival, done).TotalMilliseconds;
-                    callLatency[index * ToolSchema.All.Length + (intent.Left - 1)] = latency;
-                    if (--intent.Left == 0) intentLatency[index] = latency;
-                    if (CallExecutor.Error(response) is not null) failed++;
-                    input += Math.Max(0, response?.InputTokens ?? 0);
-                    output += Math.Max(0, response?.OutputTokens ?? 0);
-                    if (context.Log.IsDone(call.Row.Id, call.Tool)) continue;
-                    CallExecutor.Record(context, call, response, latency);
-                    context.Progress.Advance(1);
-                }
-                if (outcome.Fatal is not null) throw outcome.Fatal;
-            }
-        }
-        finally
-        {
-            stop.Cancel();
-            dispatcher.Join();
-        }
-        return new ServerMeasurement(qps, intentLatency, callLatency, lags,
-            arrivals.Count == 0 ? 0 : arrivals[^1], Stopwatch.GetElapsedTime(start, last).TotalSeconds, failed, input, output);
+        thread.Start();
     }
 
-    // Takes the oldest waiting call, then more up to size; a partial batch goes once the oldest has waited the delay.
-    private static async Task FillAsync(ChannelReader<Queued> reader, List<Queued> batch, int size, long delay, CancellationToken cancellationToken)
-    {
-        if (!reader.TryRead(out var first)) return;
-        batch.Add(first);
-        var deadline = first.Intent.Arrival + delay;
-        while (batch.Count < size)
-        {
-            if (reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                continue;
-            }
-            var left = deadline - Stopwatch.GetTimestamp();
-            if (left <= 0) return;
-            var more = reader.WaitToReadAsync(cancellationToken).AsTask();
-            var wait = Task.Delay(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency), cancellationToken);
-            if (await Task.WhenAny(more, wait) != more || !await more) return;
-        }
-    }
-
-    // The dedicated thread: issue intent k at start + arrivals[k], whatever the queue holds.
-    private static void Dispatch(ScenarioContext context, IReadOnlyList<double> arrivals, long start, ChannelWriter<Queued> writer, double[] lags, CancellationToken cancellationToken)
+    private void Serve(LoadWorker worker)
     {
         try
         {
-            for (var k = 0; k < arrivals.Count; k++)
-            {
-                var due = start + (long)(arrivals[k] * Stopwatch.Frequency);
-                if (!WaitUntil(due, cancellationToken)) return;
-                lags[k] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
-                var row = context.Rows[k % context.Rows.Count];
-                var intent = new Intent(due);
-                foreach (var tool in ToolSchema.All)
-                    writer.TryWrite(new Queued(k, intent, new PlannedCall(row, tool, Warmup: false)));
-            }
+            var fatal = worker.Run();
+            if (fatal is not null) Fail(ExceptionDispatchInfo.Capture(fatal));
+        }
+        catch (Exception ex)
+        {
+            // A failure of the harness's own (writing the log): the run ends with it, as in the other scenarios.
+            Fail(ExceptionDispatchInfo.Capture(ex));
         }
         finally
         {
-            writer.TryComplete();
+            if (!worker.Abandoned) Leave();
         }
     }
 
-    // Sleeps while the moment is far, spins when near; false when cancelled first.
-    private static bool WaitUntil(long due, CancellationToken cancellationToken)
+    private void Fail(ExceptionDispatchInfo fatal)
     {
-        var spin = default(SpinWait);
-        while (true)
+        Interlocked.CompareExchange(ref _fatal, fatal, null);
+        _stop.Cancel();
+    }
+
+    private void Leave()
+    {
+        if (Interlocked.Decrement(ref _live) == 0) _finished.TrySetResult();
+    }
+
+    // A call past its limit fails as a timeout (as CallExecutor's do); its worker is left to the backend, and a new one serves the queue.
+    private void TimeOutLateCalls()
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var worker in Snapshot())
         {
-            if (cancellationToken.IsCancellationRequested) return false;
-            var left = due - Stopwatch.GetTimestamp();
-            if (left <= 0) return true;
-            if (left > SpinTicks) Thread.Sleep(1);
-            else spin.SpinOnce(sleep1Threshold: -1);
+            if (!worker.IsLate(now, _limitTicks)) continue;
+            Interlocked.Increment(ref _live);
+            if (worker.TryAbandon(out var first, out var count))
+            {
+                var seconds = (_context.Config.TimeoutSeconds * count).ToString("0.###", CultureInfo.InvariantCulture);
+                _calls.Complete(first, count, [.. Enumerable.Repeat(ToolResponse.Failed($"timed out after {seconds} s"), count)], Stopwatch.GetTimestamp());
+                StartWorker();
+            }
+            else
+            {
+                Interlocked.Decrement(ref _live);
+            }
         }
+    }
+
+    // After a cancelled run's grace: a call still out is left; nothing it answers later is recorded.
+    private void LeaveCallsInFlight()
+    {
+        foreach (var worker in Snapshot())
+        {
+            if (worker.TryAbandon(out _, out _)) Leave();
+        }
+    }
+
+    private LoadWorker[] Snapshot()
+    {
+        lock (_workers) return [.. _workers];
     }
 }

@@ -12,13 +12,14 @@ namespace Harness.Running;
 /// <param name="TargetQps">The rate the arrivals were drawn at.</param>
 /// <param name="IntentLatencyMs">Per intent, from its scheduled arrival to its third tool output.</param>
 /// <param name="CallLatencyMs">Per call, from its intent's scheduled arrival to its output.</param>
-/// <param name="IssueLagMs">Per intent, how late the load generator issued it after its scheduled arrival.</param>
+/// <param name="IssueLagMs">Per intent, how late the load generator handed its first call to the backend after its arrival or after the worker became free, whichever was later: its own pickup time.</param>
 /// <param name="LastArrivalSeconds">The last scheduled arrival, from the start.</param>
 /// <param name="DurationSeconds">From the start (time 0 of the schedule) to the last answer.</param>
 /// <param name="FailedCalls">Calls that failed (an error or a timeout).</param>
 /// <param name="InputTokens">Input tokens over every timed call.</param>
 /// <param name="OutputTokens">Output tokens over every timed call.</param>
 /// <param name="Probes">With peak finding, every probe (this run is the one at the capacity); default otherwise.</param>
+/// <param name="Concurrency">How many calls the backend was given at once.</param>
 internal sealed record ServerMeasurement(
     double TargetQps,
     double[] IntentLatencyMs,
@@ -29,7 +30,8 @@ internal sealed record ServerMeasurement(
     int FailedCalls,
     long InputTokens,
     long OutputTokens,
-    ImmutableArray<ServerProbe> Probes = default)
+    ImmutableArray<ServerProbe> Probes = default,
+    int Concurrency = 1)
 {
     /// <summary>
     /// The verdict against <paramref name="server"/>'s bound, with LoadGen's rules: enough intents, no failure, the percentile
@@ -55,7 +57,7 @@ internal sealed record ServerMeasurement(
             n == 0 ? 0 : IntentLatencyMs.Count(l => l > bound) / (double)n,
             n, DurationSeconds,
             LatencyStatsCalculator.Percentile(IssueLagMs, 99),
-            valid, reason, Peak(usdPerHour));
+            valid, reason, Peak(usdPerHour), Concurrency);
     }
 
     private PeakSummary? Peak(double? usdPerHour)

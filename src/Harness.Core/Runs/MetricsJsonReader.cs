@@ -63,6 +63,7 @@ internal static class MetricsJsonReader
             TargetQps = s.TargetQps, AchievedQps = s.AchievedQps, LatencyBoundMs = s.LatencyBoundMs, Percentile = s.Percentile,
             Valid = s.Valid, Reason = s.Reason, OfferedQps = s.OfferedQps, PercentileMs = s.PercentileMs, P999Ms = s.P999Ms,
             OverBoundShare = s.OverBoundShare, Intents = s.Intents, DurationS = s.DurationSeconds, IssueLagP99Ms = s.IssueLagP99Ms,
+            Concurrency = s.Concurrency,
             Peak = s.Peak is { } p ? new()
             {
                 CapacityQps = p.CapacityQps is { } capacity ? capacity : null,
@@ -109,7 +110,8 @@ internal static class MetricsJsonReader
             Number(s.P999Ms, "p99_9_ms", at), InRange(Number(s.OverBoundShare, "over_bound_share", at), 0, 1, $"{at}.over_bound_share"),
             Get(s.Intents, "intents"), Number(s.DurationS, "duration_s", at), Number(s.IssueLagP99Ms, "issue_lag_p99_ms", at),
             Get(s.Valid, "valid"), Get(s.Reason, "reason"),
-            s.Peak is { } p ? ReadPeak(p) : null);
+            s.Peak is { } p ? ReadPeak(p) : null,
+            s.Concurrency is { } n ? (int)InRange(n, 1, int.MaxValue, $"{at}.concurrency") : 1);
     }
 
     private static PeakSummary ReadPeak(F.PeakJson p)

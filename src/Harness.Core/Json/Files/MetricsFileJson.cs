@@ -186,6 +186,9 @@ internal sealed class MetricsFileJson
         public JsonNumber? DurationS { get; set; }
         public JsonNumber? IssueLagP99Ms { get; set; }
 
+        /// <summary>Calls at once; absent (read as 1) in files written before it existed.</summary>
+        public int? Concurrency { get; set; }
+
         /// <summary>Only with find_peak.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public PeakJson? Peak { get; set; }

@@ -19,6 +19,9 @@ internal sealed class FakeBackendFactory(string name, Dataset dataset) : IBacken
 
     public bool Batches { get; init; } = true;
 
+    /// <summary>What the fake declares as <see cref="IBackendFactory.MaxConcurrency"/>.</summary>
+    public int MaxConcurrency { get; init; } = 1;
+
     /// <summary>Overrides the answer for a request; null means "answer like the teacher".</summary>
     public Func<ToolRequest, Task<ToolResponse?>>? Answer { get; init; }
 
