@@ -20,6 +20,9 @@ public sealed class ReplayBackendFactory : IBackendFactory
 
     public IReadOnlyList<BackendOptionInfo> Options { get; } = [PredictionsOption.Info, DatasetOption.Info];
 
+    /// <summary>It only knows the intent ids it recorded; a typed intent has none.</summary>
+    public bool AnswersNewIntents => false;
+
     public Task<IBackend> CreateAsync(BackendOptions options, BackendContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

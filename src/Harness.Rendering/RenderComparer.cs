@@ -32,7 +32,11 @@ public sealed class RenderComparer
     /// Reads every image of a folder (PNG, JPEG, WebP; sorted by name) and scales it to
     /// <paramref name="longSide"/> pixels; an error naming the folder when it holds none.
     /// </summary>
-    public static IReadOnlyList<RgbaImage> LoadPhotos(string folder, int longSide)
+    public static IReadOnlyList<RgbaImage> LoadPhotos(string folder, int longSide) =>
+        [.. PhotoFiles(folder).Select(f => ImageFile.Fit(ImageFile.Read(f), longSide))];
+
+    /// <summary>The images of a folder (PNG, JPEG, WebP), sorted by name; an error naming the folder when it holds none.</summary>
+    public static IReadOnlyList<string> PhotoFiles(string folder)
     {
         if (!Directory.Exists(folder)) throw new RenderingException($"{folder}: the image folder does not exist.");
         string[] extensions = [".png", ".jpg", ".jpeg", ".webp"];
@@ -41,7 +45,7 @@ public sealed class RenderComparer
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0) throw new RenderingException($"{folder}: no images (.png, .jpg, .jpeg, .webp) in the folder.");
-        return [.. files.Select(f => ImageFile.Fit(ImageFile.Read(f), longSide))];
+        return files;
     }
 
     /// <summary>The number of photos each comparison renders on.</summary>

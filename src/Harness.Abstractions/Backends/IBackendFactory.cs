@@ -26,6 +26,13 @@ public interface IBackendFactory
     bool LoadsNativeCode => false;
 
     /// <summary>
+    /// Whether the backend can answer an intent it has never seen (a model does). A backend that only
+    /// replays recorded outputs by intent id (<c>Replay</c>: a predictions file, the teacher's column)
+    /// says false, and <c>harness try</c> reports that it cannot answer a typed intent instead of starting it.
+    /// </summary>
+    bool AnswersNewIntents => true;
+
+    /// <summary>
     /// Creates a ready backend (model loaded). Throws <see cref="BackendException"/>
     /// with a message for the user when the options or the model files are wrong.
     /// </summary>

@@ -25,5 +25,6 @@ internal static class CommandCatalog
         yield return HistoryCommand.Create();
         yield return BackendHostCommand.Create();
         yield return RenderCommand.Create();
+        yield return TryCommand.Create();
     }
 }

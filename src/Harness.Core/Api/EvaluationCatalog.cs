@@ -109,6 +109,21 @@ public sealed class EvaluationCatalog
         EvaluationRunner.RunAsync(config, options, progress ?? NullProgressSink.Instance, cancellationToken);
 
     /// <summary>
+    /// Asks every backend of <paramref name="config"/> for the three tools on one typed
+    /// <paramref name="intent"/> and renders each answer on the photos: <c>harness try</c>. A backend
+    /// that only replays recorded outputs is reported as such and not started; one whose plugin is
+    /// missing or which fails to start is reported with the reason, and the others still run.
+    /// </summary>
+    /// <returns>Per backend its calls with their parse verdicts (as a run scores them), the call's latency and the PNG files written.</returns>
+    /// <exception cref="InputException">The intent is empty, the filter catalogue or a photo cannot be read, or the output folder cannot be written.</exception>
+    public Task<IntentTryResult> TryIntentAsync(EvalConfig config, string intent, IntentTryOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(intent);
+        return IntentTry.RunAsync(config, intent, _context.Backends.Catalog, _context.Backends.Failures, options ?? new IntentTryOptions(), cancellationToken);
+    }
+
+    /// <summary>
     /// Scores a predictions file (<see cref="DataOperationsCatalog.LoadPredictions"/>) against its
     /// dataset, as <c>harness score</c> does: quality and parse failures, no latency, throughput or cost.
     /// </summary>

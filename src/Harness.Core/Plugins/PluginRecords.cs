@@ -35,6 +35,7 @@ public sealed record LoadedBackend
             throw new PluginContractException($"{type}.Options holds an option without a name");
         Options = [.. options];
         LoadsNativeCode = Read(type, "LoadsNativeCode", () => factory.LoadsNativeCode);
+        AnswersNewIntents = Read(type, "AnswersNewIntents", () => factory.AnswersNewIntents);
     }
 
     /// <summary>The plugin (folder) name.</summary>
@@ -63,6 +64,9 @@ public sealed record LoadedBackend
 
     /// <summary>Whether the backend runs native code (<see cref="IBackendFactory.LoadsNativeCode"/>); such backends run in a child process by default.</summary>
     public bool LoadsNativeCode { get; }
+
+    /// <summary>Whether the backend can answer an intent it has not recorded (<see cref="IBackendFactory.AnswersNewIntents"/>); false for replay.</summary>
+    public bool AnswersNewIntents { get; }
 
     private static T Read<T>(string type, string member, Func<T> read)
     {

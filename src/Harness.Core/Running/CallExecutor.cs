@@ -39,17 +39,23 @@ internal static class CallExecutor
     /// Makes the call for <paramref name="batch"/> and times it, recording nothing: a timeout or an error
     /// becomes a failed response per call; only the run's cancellation throws.
     /// </summary>
-    internal static async Task<Outcome> CallAsync(ScenarioContext context, IReadOnlyList<PlannedCall> batch, CancellationToken cancellationToken)
+    internal static Task<Outcome> CallAsync(ScenarioContext context, IReadOnlyList<PlannedCall> batch, CancellationToken cancellationToken) =>
+        CallAsync(context.Backend, [.. batch.Select(c => c.ToRequest(context.Entry.PromptTemplate))], context.Config.TimeoutSeconds, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="requests"/> to <paramref name="backend"/> as one call under <paramref name="timeoutSeconds"/>
+    /// per request and times it, recording nothing (<c>harness try</c> makes its calls through this too).
+    /// </summary>
+    internal static async Task<Outcome> CallAsync(IBackend backend, IReadOnlyList<ToolRequest> requests, double timeoutSeconds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var requests = batch.Select(c => c.ToRequest(context.Entry.PromptTemplate)).ToList();
-        var limit = TimeSpan.FromSeconds(context.Config.TimeoutSeconds * batch.Count);
+        var limit = TimeSpan.FromSeconds(timeoutSeconds * requests.Count);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         var watch = Stopwatch.StartNew();
         IReadOnlyList<ToolResponse> responses;
         BackendProcessException? fatal = null;
-        var generating = Generate(context.Backend, requests, timeout.Token);
+        var generating = Generate(backend, requests, timeout.Token);
         try
         {
             responses = Checked(await generating.WaitAsync(timeout.Token), requests.Count);
@@ -78,14 +84,21 @@ internal static class CallExecutor
     internal static void Record(ScenarioContext context, PlannedCall call, ToolResponse? response, double latencyMs)
     {
         response ??= ToolResponse.Failed("backend returned no response");
-        var error = Error(response);
-        var parsed = error is null
-            ? context.Parser.Parse(call.Tool, response.Text)
-            : ParsedOutput.BackendFailure(call.Tool, error);
+        var (parsed, error) = Parse(context.Parser, call.Tool, response);
         var (input, output) = CheckTokens(context, call, response);
         context.Log.Append(new CallRecord(
             call.Row.Id, call.Tool, context.Scenario, error is null ? response.Text : null, parsed,
             latencyMs, input, output, error, call.Warmup, error is null ? response.NotUsedProbability : null));
+    }
+
+    /// <summary>
+    /// The parse verdict of <paramref name="response"/> as a run scores it: the parser's, or <c>backend_error</c>
+    /// with <see cref="Error"/>'s reason when the call failed (the reason is returned too, null when it did not).
+    /// </summary>
+    internal static (ParsedOutput Parsed, string? Error) Parse(OutputParser parser, ToolName tool, ToolResponse? response)
+    {
+        var error = Error(response);
+        return (error is null ? parser.Parse(tool, response!.Text) : ParsedOutput.BackendFailure(tool, error), error);
     }
 
     /// <summary>Why <paramref name="response"/> failed (its error, no text, or a probability that is not one), or null when it did not.</summary>

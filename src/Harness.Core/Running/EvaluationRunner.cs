@@ -65,7 +65,7 @@ public static class EvaluationRunner
         config.Limit > 0 ? [.. dataset.Rows.Take(config.Limit)] : dataset.Rows;
 
     // A misspelt option would otherwise be ignored silently by the plugin.
-    private static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
+    internal static void CheckOptions(EvalConfig config, BackendConfig entry, LoadedBackend plugin)
     {
         var known = plugin.Options.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = entry.Options.Keys.FirstOrDefault(k => !known.Contains(k));
