@@ -52,6 +52,20 @@ public class IntentTryTests : SmallSplitTest
     }
 
     [Test]
+    public async Task Without_image_it_renders_on_every_photo_of_the_image_metric_at_full_size()
+    {
+        var result = await Harness.Evaluation.TryIntentAsync(Config(Retrieval), "golden hour", Options with { Image = null });
+
+        var photos = Directory.GetFiles(Path.GetDirectoryName(Coffee)!, "*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.That(result.Photos, Is.EqualTo(photos));
+        Assert.That(result.PhotoNote, Is.Null);
+        Assert.That(result.Backends[0].Renders.Select(Path.GetFileName), Is.EqualTo(photos));
+        var coffee = ImageFile.Read(result.Backends[0].Renders.Single(r => r.EndsWith("coffee.png", StringComparison.Ordinal)));
+        var photo = ImageFile.Read(Coffee);
+        Assert.That((coffee.Width, coffee.Height), Is.EqualTo((photo.Width, photo.Height)), "not scaled to the metric's size");
+    }
+
+    [Test]
     public async Task A_replay_backend_is_reported_as_unable_to_answer_and_the_others_still_run()
     {
         var result = await Harness.Evaluation.TryIntentAsync(Config(Replay, Retrieval), "golden hour", Options);
