@@ -26,6 +26,5 @@ internal static class CommandCatalog
         yield return BackendHostCommand.Create();
         yield return RenderCommand.Create();
         yield return TryCommand.Create();
-        yield return TryCommand.Create();
     }
 }
