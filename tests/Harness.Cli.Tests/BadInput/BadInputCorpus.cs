@@ -34,6 +34,9 @@ internal static class BadInputCorpus
         new("config: empty", Eval(), "eval.yaml: the config is empty", Config("")),
         new("config: missing file", ["eval", "--config", $"{D}/nope.yaml"], "nope.yaml: config file not found"),
         new("config: a folder", ["eval", "--config", D], "config file not found"),
+        new("try: an empty intent", ["try", "", "--config", $"{D}/eval.yaml"], "the intent is empty"),
+        new("try: missing config", ["try", "golden hour", "--config", $"{D}/nope.yaml"], "nope.yaml: config file not found"),
+        new("try: an image that is not one", ["try", "golden hour", "--config", $"{D}/eval.yaml", "--image", $"{D}/test.jsonl"], "--image"),
         new("config: unknown top-level key", Eval(), "eval.yaml:5: datasets: unknown key", Top("datasets: x")),
         new("config: no dataset", Eval(), "eval.yaml:1: dataset: is required", Replace("eval.yaml", "dataset: test.jsonl\n", "")),
         new("config: no backends", Eval(), "backends: is required", Config("dataset: test.jsonl\n")),
@@ -118,6 +121,7 @@ internal static class BadInputCorpus
         var cases = new List<BadInputCase>
         {
             new("out: eval into a file", ["eval", "--config", $"{D}/eval.yaml", "--out", $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
+            new("out: try into a file", ["try", "golden hour", "--config", $"{D}/eval.yaml", "--out", $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
             new("out: eval under a file", ["eval", "--config", $"{D}/eval.yaml", "--out", $"{D}/test.jsonl/run"], $"--out {D}/test.jsonl/run: cannot write there"),
             new("out: score into a file", [.. score, $"{D}/test.jsonl"], $"--out {D}/test.jsonl: cannot write there"),
             new("out: score under a file", [.. score, $"{D}/test.jsonl/out"], $"--out {D}/test.jsonl/out: cannot write there"),
