@@ -26,6 +26,18 @@ public class ServerConcurrencyTests
         Assert.That(two.Mean / one.Mean, Is.LessThan(0.75));
     }
 
+    [Test]
+    public void More_calls_at_once_than_the_plugin_takes_is_an_error_naming_the_field_and_the_limit()
+    {
+        using var run = new RunFixture(rows: 4);
+        var fake = new FakeBackendFactory("Fake", run.Dataset) { Batches = false };
+        var top = "reports: []\nscenarios: [server]\nserver: { target_qps: 50, latency_bound_ms: 1000, rows: 10 }";
+
+        var error = Assert.ThrowsAsync<InputException>(() => run.RunAsync(run.Config("  - label: fake\n    plugin: Fake\n    concurrency: 3", top), run.Options(BackendCatalog.Of(fake))));
+
+        Assert.That(error!.Message, Does.Contain("backends[0].concurrency: 3 is more than Fake allows: it takes at most 1 call at once"));
+    }
+
     private static async Task<(double Mean, int Peak)> MeanLatencyAsync(int concurrency)
     {
         using var run = new RunFixture(rows: 30);
