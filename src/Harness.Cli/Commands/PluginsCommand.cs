@@ -35,6 +35,7 @@ internal static class PluginsCommand
             output.WriteLine();
             output.WriteLine($"{backend.Name} {backend.Version}  ({backend.Directory})");
             output.WriteLine($"  {backend.Description}");
+            output.WriteLine($"  calls at once (concurrency): {(backend.MaxConcurrency == int.MaxValue ? "any, thread-safe" : $"at most {backend.MaxConcurrency}")}");
             if (!backend.Options.IsEmpty) output.WriteLine("  options:");
             foreach (var option in backend.Options)
             {

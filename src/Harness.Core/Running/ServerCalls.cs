@@ -89,7 +89,8 @@ internal sealed class ServerCalls
             var response = responses[i];
             var latency = (double)(done - Due(c)) * 1000 / Stopwatch.Frequency;
             CallLatencyMs[c] = latency;
-            if (Interlocked.Decrement(ref _left[c / Tools]) == 0) IntentLatencyMs[c / Tools] = latency;
+            // The last of the three to be counted may not be the last answered when several workers serve: take the longest.
+            if (Interlocked.Decrement(ref _left[c / Tools]) == 0) IntentLatencyMs[c / Tools] = Longest(c / Tools);
             if (CallExecutor.Error(response) is not null) Interlocked.Increment(ref _failed);
             Interlocked.Add(ref _input, Math.Max(0, response?.InputTokens ?? 0));
             Interlocked.Add(ref _output, Math.Max(0, response?.OutputTokens ?? 0));
@@ -102,4 +103,11 @@ internal sealed class ServerCalls
         }
     }
 
+    // The intent's three calls' latencies are all written: each was written before its decrement, which fences.
+    private double Longest(int intent)
+    {
+        var latency = CallLatencyMs[intent * Tools];
+        for (var t = 1; t < Tools; t++) latency = Math.Max(latency, CallLatencyMs[intent * Tools + t]);
+        return latency;
+    }
 }

@@ -15,6 +15,7 @@ public class PluginsCommandTests
         Assert.That(result.Stdout, Does.Match(@"(?m)^Retrieval \d+\.\d+\.\d+ "));
         Assert.That(result.Stdout, Does.Contain("    train (required): "));
         Assert.That(result.Stdout, Does.Contain("    dataset (optional): "));
+        Assert.That(result.Stdout, Does.Contain("  calls at once (concurrency): any, thread-safe"), "Replay and Retrieval only read what they loaded");
         Assert.That(result.Stdout, Does.Match(@"(?m)^failed to load:\n(.*\n)*  ThrowingPlugin \(.*\): InvalidOperationException: ThrowingPlugin refuses to load"));
     }
 }

@@ -26,6 +26,48 @@ public class ServerConcurrencyTests
         Assert.That(two.Mean / one.Mean, Is.LessThan(0.75));
     }
 
+    [Test]
+    public void More_calls_at_once_than_the_plugin_takes_is_an_error_naming_the_field_and_the_limit()
+    {
+        using var run = new RunFixture(rows: 4);
+        var fake = new FakeBackendFactory("Fake", run.Dataset) { Batches = false };
+        var top = "reports: []\nscenarios: [server]\nserver: { target_qps: 50, latency_bound_ms: 1000, rows: 10 }";
+
+        var error = Assert.ThrowsAsync<InputException>(() => run.RunAsync(run.Config("  - label: fake\n    plugin: Fake\n    concurrency: 3", top), run.Options(BackendCatalog.Of(fake))));
+
+        Assert.That(error!.Message, Does.Contain("backends[0].concurrency: 3 is more than Fake allows: it takes at most 1 call at once"));
+    }
+
+    /// <summary>
+    /// Ctrl+C while a backend call blocks (and ignores its token): the run still ends, after the load
+    /// generator's 2 s grace. The bound of 15 s is generous for a loaded shared machine; a run that waited
+    /// for the call would take its full 60 s.
+    /// </summary>
+    [Test]
+    public void Ctrl_C_ends_a_server_run_promptly_when_a_backend_call_blocks()
+    {
+        using var run = new RunFixture(rows: 4);
+        using var never = new ManualResetEventSlim();
+        var fake = new FakeBackendFactory("Fake", run.Dataset)
+        {
+            Batches = false,
+            MaxConcurrency = 2,
+            Answer = _ =>
+            {
+                never.Wait(TimeSpan.FromSeconds(60));
+                return Task.FromResult<Harness.Backends.ToolResponse?>(null);
+            },
+        };
+        var top = "reports: []\nscenarios: [server]\nserver: { target_qps: 50, latency_bound_ms: 1000, rows: 20 }";
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var clock = Stopwatch.StartNew();
+
+        Assert.CatchAsync<OperationCanceledException>(() => run.RunAsync(run.Config("  - label: fake\n    plugin: Fake\n    concurrency: 2", top), run.Options(BackendCatalog.Of(fake)), cancel.Token));
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
+        never.Set();
+    }
+
     private static async Task<(double Mean, int Peak)> MeanLatencyAsync(int concurrency)
     {
         using var run = new RunFixture(rows: 30);
