@@ -10,7 +10,7 @@ namespace Harness.Reports;
 /// <summary>
 /// <c>summary.json</c>: the whole run in one small file — run id, dataset, environment and,
 /// per backend and scenario, its model and declared model_id, overall with interval, per-tool finals per subset, p95
-/// latencies, throughput, cost, parse-failure rate and any error. Schema <c>harness.summary/v1</c>.
+/// latencies, throughput, cost, parse-failure rate, any error and, for a server run with find_peak, its capacity at the bound and the cost there. Schema <c>harness.summary/v1</c>.
 /// </summary>
 public sealed class SummaryJsonWriter : IReportWriter
 {
@@ -67,6 +67,14 @@ public sealed class SummaryJsonWriter : IReportWriter
             Throughput = m.Throughput is { } t ? new() { IntentsPerS = Round(t.IntentsPerSecond), OutputTokensPerS = Round(t.OutputTokensPerSecond) } : null,
             Cost = m.Cost is { } c ? new() { UsdPer1kIntents = Round(c.UsdPer1kIntents), Basis = c.Basis } : null,
             ParseFailureRate = Round(m.Parse.Rate),
+            Capacity = m.Server is { Peak: { } peak } server ? new()
+            {
+                LatencyBoundMs = Round(server.LatencyBoundMs),
+                Percentile = Round(server.Percentile),
+                Qps = peak.CapacityQps is { } qps ? Round(qps) : null,
+                Bracketed = peak.Bracketed,
+                UsdPer1kIntents = peak.UsdPer1kIntentsAtCapacity is { } u ? Round(u) : null,
+            } : null,
         };
     }
 

@@ -23,6 +23,18 @@ public class ReportWriterApprovalTests
     public void Run_junit_matches_the_approved_file(string culture) =>
         Approvals.Verify(Cultures.Run(culture, () => JUnitReportWriter.Render(ReportFixtures.MultiBackendRun())), "RunJUnit.approved.xml");
 
+    [TestCaseSource(nameof(CultureNames))]
+    public void Markdown_report_of_a_server_run_with_peak_finding_matches_the_approved_file(string culture) =>
+        Approvals.Verify(Cultures.Run(culture, () => MarkdownReportWriter.Render(ReportFixtures.ServerRun())), "ServerMarkdown.approved.md");
+
+    [TestCaseSource(nameof(CultureNames))]
+    public void Html_report_of_a_server_run_with_peak_finding_matches_the_approved_file(string culture) =>
+        Approvals.Verify(Cultures.Run(culture, () => HtmlReportWriter.Render(ReportFixtures.ServerRun())), "ServerHtmlReport.approved.html");
+
+    [TestCaseSource(nameof(CultureNames))]
+    public void Summary_json_of_a_server_run_with_peak_finding_matches_the_approved_file(string culture) =>
+        Approvals.Verify(Cultures.Run(culture, () => SummaryJsonWriter.Serialize(ReportFixtures.ServerRun())), "ServerSummaryJson.approved.json");
+
     [Test]
     public void Comma_decimal_culture_gives_the_same_html_as_the_invariant_culture()
     {

@@ -35,6 +35,25 @@ internal sealed class SummaryFileJson
         public SummaryThroughputJson? Throughput { get; set; }
         public SummaryCostJson? Cost { get; set; }
         public JsonNumber ParseFailureRate { get; set; }
+
+        /// <summary>Only on a server result with find_peak: its capacity at the bound and the cost there (the answer table's two columns).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public SummaryCapacityJson? Capacity { get; set; }
+    }
+
+    internal sealed class SummaryCapacityJson
+    {
+        public JsonNumber LatencyBoundMs { get; set; }
+        public JsonNumber Percentile { get; set; }
+
+        /// <summary>Null when no rate tried was VALID.</summary>
+        public JsonNumber? Qps { get; set; }
+
+        /// <summary>Whether an INVALID probe above bounds the capacity (false: only a lower bound).</summary>
+        public bool Bracketed { get; set; }
+
+        [JsonPropertyName("usd_per_1k_intents")]
+        public JsonNumber? UsdPer1kIntents { get; set; }
     }
 
     internal sealed class SummarySubsetJson

@@ -13,8 +13,8 @@ namespace Harness.Reports.Html;
 /// <summary>
 /// The report's first table: one row per backend with its quality once (overall with interval,
 /// each tool's final, parse-failure rate) and, per scenario, p50 latency per intent and cost per
-/// 1,000 intents beside it, and the share of the floor-to-ceiling gap it closes when the run has
-/// both; then the two Pareto charts.
+/// 1,000 intents beside it, the share of the floor-to-ceiling gap it closes when the run has
+/// both, and its server capacity and cost at capacity when the run found one (<see cref="CapacityColumn"/>); then the two Pareto charts.
 /// </summary>
 internal static class AnswerSection
 {
@@ -24,17 +24,21 @@ internal static class AnswerSection
         var quality = 6 + (gapColumn ? 1 : 0);
         var backends = BackendScores.Of(results);
         var scenarios = BackendScores.MeasuredScenarios(results);
+        var capacity = CapacityColumn.Of(results);
         var best = backends.Where(b => b.Ran && !baselines.IsUpperReference(b.Scores)).Select(b => b.Scores.Metrics.Subset(Subsets.AllRows).Overall).DefaultIfEmpty(double.NaN).Max();
 
         var html = new StringBuilder($"<div class=\"scroll\"><table class=\"answer\"><thead><tr><th rowspan=\"2\">Backend</th><th colspan=\"{quality}\" class=\"group\">Quality, all rows (any scenario)</th>");
         foreach (var scenario in scenarios) html.Append($"<th colspan=\"2\" class=\"group\">{E(scenario)}</th>");
+        if (capacity is not null) html.Append("<th colspan=\"2\" class=\"group\">server peak</th>");
         html.Append("</tr><tr><th class=\"num\">Overall</th><th>95% interval</th>");
         if (gapColumn) html.Append("<th title=\"share of the floor-to-ceiling gap closed, with its paired-bootstrap 95% interval\">gap closed</th>");
         foreach (var tool in ToolSchema.All) html.Append($"<th class=\"num {ScoreTables.Css(tool)}\">{tool.WireName()}</th>");
         html.Append("<th class=\"num\" title=\"share of outputs that failed to parse\">parse fail.</th>");
         foreach (var _ in scenarios) html.Append("<th class=\"num\" title=\"median latency per intent, ms\">p50 ms</th><th class=\"num\" title=\"USD per 1,000 intents\">USD/1k</th>");
+        if (capacity is not null)
+            html.Append($"<th class=\"num\" title=\"the highest offered rate whose tail latency stayed within the bound (≥ when no rate above it was tried INVALID)\">{E(capacity.Header)}</th><th class=\"num\" title=\"USD per 1,000 intents at that capacity\">{E(CapacityColumn.CostHeader)}</th>");
         html.Append("</tr></thead><tbody>");
-        foreach (var backend in backends) html.Append(Row(backend, baselines, scenarios, best, gapColumn ? gaps : null));
+        foreach (var backend in backends) html.Append(Row(backend, baselines, scenarios, best, gapColumn ? gaps : null, capacity));
         html.Append("</tbody></table></div>");
         foreach (var note in backends.Select(b => b.ScenarioNote).OfType<string>())
             html.Append($"<p class=\"note warn-note\">{E(note)}</p>");
@@ -46,11 +50,11 @@ internal static class AnswerSection
         return html.Append("</div>").ToString();
     }
 
-    private static string Row(BackendScores backend, Baselines baselines, IReadOnlyList<string> scenarios, double best, ImmutableDictionary<string, GapShare>? gaps)
+    private static string Row(BackendScores backend, Baselines baselines, IReadOnlyList<string> scenarios, double best, ImmutableDictionary<string, GapShare>? gaps, CapacityColumn? capacity)
     {
         var row = new StringBuilder($"<tr{(backend.Ran ? "" : " class=\"failed\"")}>{ScoreTables.BackendCell(backend.Scores, baselines)}");
         if (!backend.Ran)
-            return row.Append($"<td colspan=\"{6 + (gaps is null ? 0 : 1) + 2 * scenarios.Count}\" class=\"error\">failed to run: {E(backend.Scores.Error)}</td></tr>").ToString();
+            return row.Append($"<td colspan=\"{6 + (gaps is null ? 0 : 1) + 2 * scenarios.Count + (capacity is null ? 0 : 2)}\" class=\"error\">failed to run: {E(backend.Scores.Error)}</td></tr>").ToString();
 
         var m = backend.Scores.Metrics;
         var all = m.Subset(Subsets.AllRows);
@@ -69,6 +73,8 @@ internal static class AnswerSection
             });
         }
 
+        if (capacity is not null)
+            row.Append($"<td class=\"num\">{E(capacity.Capacity(backend.Label))}</td><td class=\"num\">{E(capacity.Cost(backend.Label))}</td>");
         return row.Append("</tr>").ToString();
     }
 

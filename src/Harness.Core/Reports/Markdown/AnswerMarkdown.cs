@@ -21,16 +21,17 @@ internal static class AnswerMarkdown
         var scenarios = BackendScores.MeasuredScenarios(report.Results);
         var gaps = GapClosed.Of(report);
         var gapColumn = !gaps.IsEmpty;
+        var capacity = CapacityColumn.Of(report.Results);
         md.Line("## The answer").Line();
-        md.Line("Quality is shown once per backend (all rows; the same model gives the same answers in every scenario): overall with its 95% interval, each tool's final, and the share of outputs that failed to parse. Beside it, per scenario, the median latency per intent (ms, warm-up excluded) and the cost in USD per 1,000 intents." + (gapColumn ? GapNote : "")).Line();
-        md.Line($"| Backend | Overall | 95% interval | {(gapColumn ? "gap closed | " : "")}{string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | parse failures | {string.Join(" | ", scenarios.Select(s => $"{Text(s)} p50 ms | {Text(s)} USD/1k"))} |");
-        md.Line($"|---|---:|---|{(gapColumn ? "---|" : "")}---:|---:|---:|---:|{string.Concat(scenarios.Select(_ => "---:|---:|"))}");
+        md.Line("Quality is shown once per backend (all rows; the same model gives the same answers in every scenario): overall with its 95% interval, each tool's final, and the share of outputs that failed to parse. Beside it, per scenario, the median latency per intent (ms, warm-up excluded) and the cost in USD per 1,000 intents." + (gapColumn ? GapNote : "") + (capacity is null ? "" : CapacityNote)).Line();
+        md.Line($"| Backend | Overall | 95% interval | {(gapColumn ? "gap closed | " : "")}{string.Join(" | ", ToolSchema.All.Select(t => t.WireName()))} | parse failures | {string.Join(" | ", scenarios.Select(s => $"{Text(s)} p50 ms | {Text(s)} USD/1k"))} |{(capacity is null ? "" : $" {Text(capacity.Header)} | {Text(CapacityColumn.CostHeader)} |")}");
+        md.Line($"|---|---:|---|{(gapColumn ? "---|" : "")}---:|---:|---:|---:|{string.Concat(scenarios.Select(_ => "---:|---:|"))}{(capacity is null ? "" : "---:|---:|")}");
         foreach (var backend in backends)
         {
             var name = Text(backend.Label) + report.Baselines.Suffix(backend.Scores);
             if (!backend.Ran)
             {
-                md.Line($"| {name} | failed to run: {Text(backend.Scores.Error ?? "")} |{string.Concat(Enumerable.Repeat(" |", 5 + (gapColumn ? 1 : 0) + 2 * scenarios.Count))}");
+                md.Line($"| {name} | failed to run: {Text(backend.Scores.Error ?? "")} |{string.Concat(Enumerable.Repeat(" |", 5 + (gapColumn ? 1 : 0) + 2 * scenarios.Count + (capacity is null ? 0 : 2)))}");
                 continue;
             }
 
@@ -38,7 +39,7 @@ internal static class AnswerMarkdown
             var all = m.Subset(Subsets.AllRows);
             var measures = scenarios.Select(s => backend.In(s) is { Error: null } r ? $"{Measure(ParetoAxis.Latency, r)} | {Measure(ParetoAxis.Cost, r)}" : "– | –");
             var gap = !gapColumn ? "" : gaps.TryGetValue(backend.Label, out var share) ? GapClosed.Format(share) + " | " : "– | ";
-            md.Line($"| {name} | {Fmt.Score(all.Overall)} | {Fmt.Ci(all.OverallCi95)} | {gap}{string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(all[t].Final)))} | {Fmt.Percent(m.Parse.Rate)} | {string.Join(" | ", measures)} |");
+            md.Line($"| {name} | {Fmt.Score(all.Overall)} | {Fmt.Ci(all.OverallCi95)} | {gap}{string.Join(" | ", ToolSchema.All.Select(t => Fmt.Score(all[t].Final)))} | {Fmt.Percent(m.Parse.Rate)} | {string.Join(" | ", measures)} |{(capacity is null ? "" : $" {capacity.Capacity(backend.Label)} | {capacity.Cost(backend.Label)} |")}");
         }
 
         foreach (var note in backends.Select(b => b.ScenarioNote).OfType<string>())
@@ -64,6 +65,8 @@ internal static class AnswerMarkdown
             md.Line($"| {Text(r.Label)}{baselines.Suffix(r)} | {Text(r.Metrics.Run.Scenario)} | {Fmt.Score(r.Metrics.Subset(Subsets.AllRows).Overall)} | {string.Join(" | ", cells)} |");
         }
     }
+
+    private const string CapacityNote = " The server scenario's peak finding adds each backend's capacity (the highest offered rate whose tail latency stayed within the bound; \"≥\" when no rate above it was tried INVALID) and the cost per 1,000 intents at that capacity.";
 
     private const string GapNote = " \"Gap closed\" is the share of the distance from the floor to the ceiling (the best score the data allows) a backend covers, with its paired-bootstrap 95% interval.";
 
