@@ -34,13 +34,13 @@ internal sealed class LoadGenerator
     private int _live;
     private ExceptionDispatchInfo? _fatal;
 
-    private LoadGenerator(ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, CancellationToken cancellationToken)
+    private LoadGenerator(ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, bool record, CancellationToken cancellationToken)
     {
         _context = context;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _limitTicks = (long)(context.Config.TimeoutSeconds * Stopwatch.Frequency);
         var offsets = arrivals.Select(a => (long)(a * Stopwatch.Frequency)).ToArray();
-        _calls = new ServerCalls(context, offsets);
+        _calls = new ServerCalls(context, offsets, record);
         // The clock starts once the calls are made ready: schedule times are offsets from here.
         _start = Stopwatch.GetTimestamp();
         for (var k = 0; k < offsets.Length; k++) offsets[k] += _start;
@@ -53,10 +53,11 @@ internal sealed class LoadGenerator
     /// <param name="server">The settings (batch delay).</param>
     /// <param name="qps">The rate <paramref name="arrivals"/> were drawn at.</param>
     /// <param name="cancellationToken">The run's cancellation: stops taking calls, keeps the answers that arrive within a moment, and throws.</param>
+    /// <param name="record">Whether answers are recorded in the prediction log (false: the untimed warm-up under load).</param>
     public static async Task<ServerMeasurement> RunAsync(
-        ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, double qps, CancellationToken cancellationToken)
+        ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, double qps, CancellationToken cancellationToken, bool record = true)
     {
-        var generator = new LoadGenerator(context, arrivals, server, cancellationToken);
+        var generator = new LoadGenerator(context, arrivals, server, record, cancellationToken);
         try
         {
             await generator.ServeAsync(cancellationToken);

@@ -27,7 +27,8 @@ internal sealed class ServerCalls
 
     /// <param name="context">The scenario.</param>
     /// <param name="due">Per intent, its arrival as a <see cref="Stopwatch"/> timestamp, ascending.</param>
-    public ServerCalls(ScenarioContext context, long[] due)
+    /// <param name="record">Whether answers are recorded in the prediction log; false for the untimed warm-up under load, whose answers are dropped.</param>
+    public ServerCalls(ScenarioContext context, long[] due, bool record)
     {
         _context = context;
         _due = due;
@@ -36,7 +37,7 @@ internal sealed class ServerCalls
         _planned = [.. rows.SelectMany(r => ToolSchema.All.Select(t => new PlannedCall(r, t, Warmup: false)))];
         _single = [.. _planned.Select(p => new[] { p.ToRequest(context.Entry.PromptTemplate) })];
         var calls = intents * Tools;
-        _record = [.. Enumerable.Range(0, Math.Min(calls, _planned.Length)).Select(c => !context.Log.IsDone(_planned[c].Row.Id, _planned[c].Tool))];
+        _record = [.. Enumerable.Range(0, Math.Min(calls, _planned.Length)).Select(c => record && !context.Log.IsDone(_planned[c].Row.Id, _planned[c].Tool))];
         _left = [.. Enumerable.Repeat(Tools, intents)];
         IntentLatencyMs = new double[intents];
         CallLatencyMs = new double[calls];

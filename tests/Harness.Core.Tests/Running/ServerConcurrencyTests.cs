@@ -58,7 +58,8 @@ public class ServerConcurrencyTests
                 return Task.FromResult<Harness.Backends.ToolResponse?>(null);
             },
         };
-        var top = "reports: []\nscenarios: [server]\nserver: { target_qps: 50, latency_bound_ms: 1000, rows: 20 }";
+        // No warm-up: the call blocks in the timed run, in the load generator's workers.
+        var top = "warmup: 0\nreports: []\nscenarios: [server]\nserver: { target_qps: 50, latency_bound_ms: 1000, rows: 20 }";
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var clock = Stopwatch.StartNew();
 

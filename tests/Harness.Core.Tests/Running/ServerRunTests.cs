@@ -65,6 +65,28 @@ public class ServerRunTests
         Assert.That(fake.BatchSizes, Is.All.InRange(1, 4));
     }
 
+    /// <summary>
+    /// Before the timed run the serving path is warmed under load: one second of arrivals at the
+    /// starting rate (300 intents at 300/s), after the warm-up intents run one at a time (2), its
+    /// answers dropped; <c>warmup: 0</c> turns both off, so the backend sees the timed run only.
+    /// </summary>
+    [TestCase(2, (2 + 300 + 24) * 3)]
+    [TestCase(0, 24 * 3)]
+    public async Task The_warm_up_under_load_runs_one_second_at_the_starting_rate_untimed_and_unrecorded(int warmup, int calls)
+    {
+        using var run = new RunFixture(rows: 12);
+        var fake = new FakeBackendFactory("Fake", run.Dataset);
+        var top = Top(300, "rows: 24").Replace("warmup: 2", $"warmup: {warmup}", StringComparison.Ordinal);
+
+        var report = await run.RunAsync(run.Config(OneBackend, top), run.Options(BackendCatalog.Of(fake)));
+
+        var result = report.Results.Single();
+        Assert.That(fake.Calls, Has.Count.EqualTo(calls), "warm-up one at a time, warm-up under load, timed run");
+        Assert.That(result.Calls, Has.Length.EqualTo(12 * 3), "one record per (intent, tool)");
+        Assert.That(result.Calls.Count(c => c.Warmup), Is.EqualTo(warmup * 3), "only the warm-up intents run one at a time are marked warm-up");
+        Assert.That(result.Metrics.Server!.Intents, Is.EqualTo(24), "the warm-up under load is not timed");
+    }
+
     [Test]
     public async Task A_backend_that_does_not_batch_gets_one_call_at_a_time()
     {
