@@ -18,12 +18,17 @@ public static class RunComparer
         var labels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, found) in loaded)
         {
-            var single = found.Select(r => r.Label).Distinct(StringComparer.Ordinal).Count() == 1;
+            var backends = found.Select(r => r.Label).Distinct(StringComparer.Ordinal).Count();
             var name = Path.GetFileName(Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar));
+            // A result folder (<run>/<label>/<scenario>) is named after its scenario: its backend's label says more.
+            var resultFolder = File.Exists(Path.Combine(path, RunLayout.MetricsFile));
+            var severalScenarios = found.Length > backends;
             foreach (var result in found)
             {
-                // Labels must be unique in a report: prefix the folder given when results come from several.
-                var label = paths.Count == 1 ? result.Label : single ? name : $"{name}/{result.Label}";
+                // Labels must be unique in a report: prefix the folder given when results come from several,
+                // and name the scenario when a folder holds one backend in several.
+                var label = paths.Count == 1 || resultFolder ? result.Label : backends == 1 ? name : $"{name}/{result.Label}";
+                if (severalScenarios) label += "/" + result.Scenario;
                 var unique = label;
                 for (var n = 2; !labels.Add(unique); n++) unique = $"{label}#{n}";
                 results.Add(result with { Label = unique });

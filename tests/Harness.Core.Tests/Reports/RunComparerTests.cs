@@ -59,6 +59,26 @@ public class RunComparerTests
         Assert.That(report.Results.Select(r => r.Label), Is.EqualTo(new[] { $"{name}/retrieval", $"{name}/teacher", "teacher" }));
     }
 
+    /// <summary>
+    /// A backend folder holding both scenarios gives two results: each is named by its scenario, not
+    /// numbered; a result folder (named after its scenario) is labelled by its backend.
+    /// </summary>
+    [Test]
+    public void Results_of_one_backend_in_two_scenarios_are_labelled_by_scenario_and_result_folders_by_backend()
+    {
+        using var first = new StoredRunBuilder();
+        using var second = new StoredRunBuilder();
+        var plain = first.Write("student", StoredRunBuilder.Teacher);
+        first.Write("student", StoredRunBuilder.Teacher, ScenarioNames.Offline);
+        var calibrated = second.Write("student-calibrated", StoredRunBuilder.Teacher);
+
+        var byScenario = RunComparer.Compare([plain, calibrated], null, new BootstrapOptions(Resamples: 100));
+        var byResult = RunComparer.Compare([Path.Combine(plain, ScenarioNames.Offline), Path.Combine(calibrated, ScenarioNames.SingleStream)], null, new BootstrapOptions(Resamples: 100));
+
+        Assert.That(byScenario.Results.Select(r => r.Label), Is.EqualTo(new[] { "student/single-stream", "student/offline", "student-calibrated" }));
+        Assert.That(byResult.Results.Select(r => r.Label), Is.EqualTo(new[] { "student", "student-calibrated" }));
+    }
+
     [Test]
     public void Comparison_markdown_matches_the_approved_file()
     {
