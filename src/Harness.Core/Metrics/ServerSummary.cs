@@ -22,7 +22,7 @@ namespace Harness.Metrics;
 /// <param name="Reason">Why it is VALID or INVALID, one sentence.</param>
 /// <param name="Peak">With <c>find_peak</c>, the capacity found (and this summary is the run at it); otherwise null.</param>
 /// <param name="Concurrency">How many calls the load generator gave the backend at once (the backend's <c>concurrency</c>; 1 in files written before it existed).</param>
-/// <param name="PercentileCi95Ms">The 95% interval of <see cref="PercentileMs"/> from the order statistics (<see cref="Statistics.QuantileInterval"/>): how far a tail measured on this many intents can be trusted; null in files written before it existed.</param>
+/// <param name="PercentileCi95Ms">The 95% interval of <see cref="PercentileMs"/> from the order statistics (<c>QuantileInterval</c>): how far a tail measured on this many intents can be trusted; null in files written before it existed.</param>
 public sealed record ServerSummary(
     double TargetQps,
     double OfferedQps,
