@@ -48,7 +48,7 @@ public static class ReportFixtures
         var run = MultiBackendRun();
         var dataset = run.Dataset;
         var onnx = Served(Declared(Result(dataset, "flan-t5-onnx", "Onnx", "flan-t5-base-distilled", "server", noise: 9, miss: 0.08, seed: 2, overall: 0.842, latencyMs: 41, cost: 0.0011)),
-            new PeakSummary(25, 0.00111, [new ServerProbe(12.5, 12.4, 38, true), new ServerProbe(25, 24.8, 71, true), new ServerProbe(50, 31, 2400, false), new ServerProbe(37.5, 30.2, 640, false)]));
+            new PeakSummary(25, 0.00111, [new ServerProbe(12.5, 12.4, 38, true, new Interval(31, 52)), new ServerProbe(25, 24.8, 71, true, new Interval(60, 118)), new ServerProbe(50, 31, 2400, false, new Interval(2150, 2610)), new ServerProbe(37.5, 30.2, 640, false, new Interval(560, 790))]));
         var retrieval = Served(Result(dataset, "retrieval", "Retrieval", "tf-idf nearest neighbour", "server", noise: 25, miss: 0.2, seed: 3, overall: 0.611, latencyMs: 0.6, cost: 0.0002),
             new PeakSummary(4000, null, [new ServerProbe(1000, 998, 1.2, true), new ServerProbe(2000, 1995, 2.1, true), new ServerProbe(4000, 3980, 4.4, true)]));
         return run with { Results = [.. run.Results, onnx, retrieval] };
@@ -58,7 +58,7 @@ public static class ReportFixtures
     private static BackendRunResult Served(BackendRunResult r, PeakSummary peak)
     {
         var at = peak.Probes.Where(p => p.Valid).MaxBy(p => p.TargetQps)!;
-        var server = new ServerSummary(at.TargetQps, at.TargetQps * 1.01, at.AchievedQps, 100, 99, at.PercentileMs, at.PercentileMs * 1.4, 0.002, 500, 500 / at.AchievedQps, 0.04, true, $"p99 latency {at.PercentileMs.ToString(CultureInfo.InvariantCulture)} ms is within the 100 ms bound", peak);
+        var server = new ServerSummary(at.TargetQps, at.TargetQps * 1.01, at.AchievedQps, 100, 99, at.PercentileMs, at.PercentileMs * 1.4, 0.002, 500, 500 / at.AchievedQps, 0.04, true, $"p99 latency {at.PercentileMs.ToString(CultureInfo.InvariantCulture)} ms is within the 100 ms bound", peak, PercentileCi95Ms: at.PercentileCi95Ms);
         return r with { Metrics = r.Metrics with { Server = server } };
     }
 

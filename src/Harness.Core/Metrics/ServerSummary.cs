@@ -22,6 +22,7 @@ namespace Harness.Metrics;
 /// <param name="Reason">Why it is VALID or INVALID, one sentence.</param>
 /// <param name="Peak">With <c>find_peak</c>, the capacity found (and this summary is the run at it); otherwise null.</param>
 /// <param name="Concurrency">How many calls the load generator gave the backend at once (the backend's <c>concurrency</c>; 1 in files written before it existed).</param>
+/// <param name="PercentileCi95Ms">The 95% interval of <see cref="PercentileMs"/> from the order statistics (<c>QuantileInterval</c>): how far a tail measured on this many intents can be trusted; null in files written before it existed.</param>
 public sealed record ServerSummary(
     double TargetQps,
     double OfferedQps,
@@ -37,7 +38,8 @@ public sealed record ServerSummary(
     bool Valid,
     string Reason,
     PeakSummary? Peak = null,
-    int Concurrency = 1);
+    int Concurrency = 1,
+    Interval? PercentileCi95Ms = null);
 
 /// <summary>
 /// LoadGen's peak finding: the highest rate whose run was VALID, what an intent costs there, and
@@ -59,5 +61,5 @@ public sealed record PeakSummary(double? CapacityQps, double? UsdPer1kIntentsAtC
     public override int GetHashCode() => HashCode.Combine(CapacityQps, UsdPer1kIntentsAtCapacity, Probes.Length);
 }
 
-/// <summary>One probe of the peak finding: a whole timed run at <paramref name="TargetQps"/>.</summary>
-public sealed record ServerProbe(double TargetQps, double AchievedQps, double PercentileMs, bool Valid);
+/// <summary>One probe of the peak finding: a whole timed run at <paramref name="TargetQps"/>; <paramref name="PercentileCi95Ms"/> as <see cref="ServerSummary.PercentileCi95Ms"/>.</summary>
+public sealed record ServerProbe(double TargetQps, double AchievedQps, double PercentileMs, bool Valid, Interval? PercentileCi95Ms = null);

@@ -99,6 +99,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
     }
 
+    private static string TailInterval(Interval? ms) => ms is null ? "–" : $"[{Fmt.Ms(ms.Lower)}, {Fmt.Ms(ms.Upper)}]";
+
     private static void Measured(MarkdownBuilder md, EvaluationMetrics m)
     {
         if (m.Latency is { } latency)
@@ -117,11 +119,12 @@ public sealed class MarkdownReportWriter : IReportWriter
             if (server.Peak is { } peak)
             {
                 md.Line().Line($"**Capacity at p{Fmt.Num(server.Percentile, 3)} ≤ {Fmt.Ms(server.LatencyBoundMs)} ms: {(peak.CapacityQps is { } c ? (peak.Bracketed ? "" : "at least ") + Fmt.Rate(c) + " intents/s" + (peak.Bracketed ? "" : " (no rate tried was INVALID)") : "none (no rate tried was VALID)")}**; cost at capacity {(peak.UsdPer1kIntentsAtCapacity is { } u ? Fmt.Usd(u) + " USD per 1,000 intents (hardware price per hour ÷ (capacity × 3,600) × 1,000)" : "– (needs usd_per_hour)")}. The row above is the run at it; the probes (a coarse ramp, then bisection):").Line();
-                md.Line($"| target/s | achieved/s | p{Fmt.Num(server.Percentile, 3)} ms | verdict |").Line("|---:|---:|---:|---|");
+                md.Line($"| target/s | achieved/s | p{Fmt.Num(server.Percentile, 3)} ms | its 95% interval (order statistics) | verdict |").Line("|---:|---:|---:|---|---|");
                 foreach (var probe in peak.Probes)
-                    md.Line($"| {Fmt.Rate(probe.TargetQps)} | {Fmt.Rate(probe.AchievedQps)} | {Fmt.Ms(probe.PercentileMs)} | {(probe.Valid ? "VALID" : "INVALID")} |");
+                    md.Line($"| {Fmt.Rate(probe.TargetQps)} | {Fmt.Rate(probe.AchievedQps)} | {Fmt.Ms(probe.PercentileMs)} | {TailInterval(probe.PercentileCi95Ms)} | {(probe.Valid ? "VALID" : "INVALID")} |");
             }
-            md.Line().Line($"{Fmt.Int(server.Intents)} intents at a target of {Fmt.Rate(server.TargetQps)}/s over {Fmt.Num(server.DurationSeconds, 1)} s; the load generator issued them at most {Fmt.Ms(server.IssueLagP99Ms)} ms late at p99. A resumed run times the whole schedule again.");
+            var tail = server.PercentileCi95Ms is { } ci ? $" Its p{Fmt.Num(server.Percentile, 3)} lies in {TailInterval(ci)} ms with 95% confidence (order statistics: a tail measured on this many intents is that uncertain)." : "";
+            md.Line().Line($"{Fmt.Int(server.Intents)} intents at a target of {Fmt.Rate(server.TargetQps)}/s over {Fmt.Num(server.DurationSeconds, 1)} s; the load generator issued them at most {Fmt.Ms(server.IssueLagP99Ms)} ms late at p99.{tail} A resumed run times the whole schedule again.");
         }
         if (m.Throughput is { } throughput)
             md.Line().Line($"Throughput: {Fmt.Rate(throughput.IntentsPerSecond)} intents/s, {Fmt.Rate(throughput.OutputTokensPerSecond)} output tokens/s.");

@@ -35,7 +35,7 @@ internal static class PeakFinder
             var run = await LoadGenerator.RunAsync(context, ArrivalSchedule.Poisson(qps, intents, server.Seed), server, qps, cancellationToken);
             var summary = run.Summarize(server);
             runs[qps] = run;
-            probes.Add(new ServerProbe(qps, summary.AchievedQps, summary.PercentileMs, summary.Valid));
+            probes.Add(new ServerProbe(qps, summary.AchievedQps, summary.PercentileMs, summary.Valid, summary.PercentileCi95Ms));
             context.Progress.Log(string.Create(CultureInfo.InvariantCulture,
                 $"{context.Entry.Label}/server: probe at {qps:0.###} intents/s ({intents} intents): p{server.Percentile:0.###} {summary.PercentileMs:0.##} ms, {(summary.Valid ? "VALID" : "INVALID")}"));
             return summary.Valid;

@@ -57,7 +57,8 @@ internal sealed record ServerMeasurement(
             n == 0 ? 0 : IntentLatencyMs.Count(l => l > bound) / (double)n,
             n, DurationSeconds,
             LatencyStatsCalculator.Percentile(IssueLagMs, 99),
-            valid, reason, Peak(usdPerHour), Concurrency);
+            valid, reason, Peak(usdPerHour), Concurrency,
+            n == 0 ? null : QuantileInterval.Of(IntentLatencyMs, server.Percentile));
     }
 
     private PeakSummary? Peak(double? usdPerHour)

@@ -63,12 +63,12 @@ internal static class MetricsJsonReader
             TargetQps = s.TargetQps, AchievedQps = s.AchievedQps, LatencyBoundMs = s.LatencyBoundMs, Percentile = s.Percentile,
             Valid = s.Valid, Reason = s.Reason, OfferedQps = s.OfferedQps, PercentileMs = s.PercentileMs, P999Ms = s.P999Ms,
             OverBoundShare = s.OverBoundShare, Intents = s.Intents, DurationS = s.DurationSeconds, IssueLagP99Ms = s.IssueLagP99Ms,
-            Concurrency = s.Concurrency,
+            Concurrency = s.Concurrency, PercentileCi95Ms = Pair(s.PercentileCi95Ms),
             Peak = s.Peak is { } p ? new()
             {
                 CapacityQps = p.CapacityQps is { } capacity ? capacity : null,
                 UsdPer1kIntentsAtCapacity = p.UsdPer1kIntentsAtCapacity is { } usd ? usd : null,
-                Probes = [.. p.Probes.Select(x => new F.ProbeJson { TargetQps = x.TargetQps, AchievedQps = x.AchievedQps, PercentileMs = x.PercentileMs, Valid = x.Valid })],
+                Probes = [.. p.Probes.Select(x => new F.ProbeJson { TargetQps = x.TargetQps, AchievedQps = x.AchievedQps, PercentileMs = x.PercentileMs, Valid = x.Valid, PercentileCi95Ms = Pair(x.PercentileCi95Ms) })],
             } : null,
         } : null,
     };
@@ -111,7 +111,8 @@ internal static class MetricsJsonReader
             Get(s.Intents, "intents"), Number(s.DurationS, "duration_s", at), Number(s.IssueLagP99Ms, "issue_lag_p99_ms", at),
             Get(s.Valid, "valid"), Get(s.Reason, "reason"),
             s.Peak is { } p ? ReadPeak(p) : null,
-            s.Concurrency is { } n ? (int)InRange(n, 1, int.MaxValue, $"{at}.concurrency") : 1);
+            s.Concurrency is { } n ? (int)InRange(n, 1, int.MaxValue, $"{at}.concurrency") : 1,
+            ReadInterval(s.PercentileCi95Ms, $"{at}.percentile_ci95_ms", 0, double.MaxValue));
     }
 
     private static PeakSummary ReadPeak(F.PeakJson p)
@@ -122,7 +123,8 @@ internal static class MetricsJsonReader
             p.UsdPer1kIntentsAtCapacity is null ? null : Number(p.UsdPer1kIntentsAtCapacity, "usd_per_1k_intents_at_capacity", at),
             [.. Get(p.Probes, "probes").Select((x, i) => new ServerProbe(
                 Number(x.TargetQps, "target_qps", $"{at}.probes[{i}]"), Number(x.AchievedQps, "achieved_qps", $"{at}.probes[{i}]"),
-                Number(x.PercentileMs, "percentile_ms", $"{at}.probes[{i}]"), Get(x.Valid, "valid")))]);
+                Number(x.PercentileMs, "percentile_ms", $"{at}.probes[{i}]"), Get(x.Valid, "valid"),
+                ReadInterval(x.PercentileCi95Ms, $"{at}.probes[{i}].percentile_ci95_ms", 0, double.MaxValue)))]);
     }
 
     private static T Tool<T>(T json, ToolMetrics t) where T : F.ToolJson

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Harness.Metrics;
 using Harness.Metrics.Ranking;
 using Harness.Runs;
@@ -144,10 +145,15 @@ public class MetricsJsonTests
             Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(metrics.Server));
             var peaked = metrics with
             {
-                Server = metrics.Server! with { Peak = new PeakSummary(40, 0.0025, [new ServerProbe(20, 19.9, 30, true), new ServerProbe(40, 39.8, 80, true), new ServerProbe(80, 61, 900, false)]) },
+                Server = metrics.Server! with
+                {
+                    PercentileCi95Ms = new Interval(70, 95),
+                    Peak = new PeakSummary(40, 0.0025, [new ServerProbe(20, 19.9, 30, true), new ServerProbe(40, 39.8, 80, true, new Interval(70, 95)), new ServerProbe(80, 61, 900, false)]),
+                },
             };
             File.WriteAllText(path, MetricsJson.Serialize(peaked));
-            Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(peaked.Server));
+            Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(peaked.Server), "the tail's intervals read back; a probe without one (an older file) reads as null");
+            Assert.That(Regex.Count(MetricsJson.Serialize(peaked), "\"percentile_ci95_ms\""), Is.EqualTo(2));
             Assert.That(MetricsJson.Serialize(peaked), Does.Contain("\"usd_per_1k_intents_at_capacity\": 0.0025"));
             File.WriteAllText(path, text.Replace("\"valid\": true,", ""));
             Assert.That(Assert.Throws<InputException>(() => MetricsJson.Read(path))!.Message, Does.Contain("missing key 'valid'"));

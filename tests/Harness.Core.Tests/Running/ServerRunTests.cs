@@ -35,6 +35,9 @@ public class ServerRunTests
         Assert.That(server.Metrics.Server!.Intents, Is.EqualTo(expected));
         Assert.That(server.Metrics.Latency!.PerIntent.Count, Is.EqualTo(expected));
         Assert.That(server.Metrics.Latency.PerCall.Count, Is.EqualTo(expected * 3));
+        var ci = server.Metrics.Server.PercentileCi95Ms!;
+        Assert.That(server.Metrics.Server.PercentileMs, Is.InRange(ci.Lower, ci.Upper), "the p99's 95% interval holds it");
+        Assert.That(ci.Upper, Is.EqualTo(server.Metrics.Latency.PerIntent.Max), "with so few intents beyond p99 the interval reaches the slowest");
         var md = File.ReadAllText(Path.Combine(options.RunDirectory, "report.md"));
         Assert.That(md, Does.Contain("#### Server (open loop").And.Contain("| p99 ≤ 1,000 |"));
         Assert.That(File.ReadAllText(Path.Combine(options.RunDirectory, "index.html")), Does.Contain("<h3>server</h3>"));

@@ -189,6 +189,10 @@ internal sealed class MetricsFileJson
         /// <summary>Calls at once; absent (read as 1) in files written before it existed.</summary>
         public int? Concurrency { get; set; }
 
+        /// <summary>Absent in files written before it existed, and when there were no intents.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonNumber[]? PercentileCi95Ms { get; set; }
+
         /// <summary>Only with find_peak.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public PeakJson? Peak { get; set; }
@@ -211,5 +215,9 @@ internal sealed class MetricsFileJson
         public JsonNumber? AchievedQps { get; set; }
         public JsonNumber? PercentileMs { get; set; }
         public bool? Valid { get; set; }
+
+        /// <summary>Absent in files written before it existed, and when there were no intents.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonNumber[]? PercentileCi95Ms { get; set; }
     }
 }

@@ -21,7 +21,7 @@ internal static class CapacityChart
         var server = rows[0].Metrics.Server!;
         var probes = rows.SelectMany(r => r.Metrics.Server!.Peak!.Probes).ToList();
         var x = ChartScale.For(probes.Select(p => p.TargetQps).Append(0.0));
-        var y = ChartScale.For(probes.Select(p => p.PercentileMs).Append(server.LatencyBoundMs));
+        var y = ChartScale.For(probes.SelectMany(p => p.PercentileCi95Ms is { } ci ? [p.PercentileMs, ci.Lower, ci.Upper] : new[] { p.PercentileMs }).Append(server.LatencyBoundMs));
         var bottom = Top + Plot;
         double X(double v) => Left + x.Fraction(v) * (Right - Left);
         double Y(double v) => bottom - y.Fraction(v) * Plot;
@@ -42,8 +42,11 @@ internal static class CapacityChart
             var peak = rows[i].Metrics.Server!.Peak!;
             var points = string.Join(" ", peak.Probes.Select(p => $"{Fmt.Px(X(p.TargetQps))},{Fmt.Px(Y(p.PercentileMs))}"));
             svg.Append($"<polyline points=\"{points}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"/>");
+            // Each probe's tail with its 95% interval (order statistics): a short tail measurement is that uncertain.
+            foreach (var p in peak.Probes.Where(p => p.PercentileCi95Ms is not null))
+                svg.Append($"<line class=\"ci\" x1=\"{Fmt.Px(X(p.TargetQps))}\" y1=\"{Fmt.Px(Y(p.PercentileCi95Ms!.Lower))}\" x2=\"{Fmt.Px(X(p.TargetQps))}\" y2=\"{Fmt.Px(Y(p.PercentileCi95Ms.Upper))}\" stroke=\"{colour}\" stroke-opacity=\"0.5\"/>");
             foreach (var p in peak.Probes)
-                svg.Append($"<circle cx=\"{Fmt.Px(X(p.TargetQps))}\" cy=\"{Fmt.Px(Y(p.PercentileMs))}\" r=\"3.5\" fill=\"{(p.Valid ? colour : "#fff")}\" stroke=\"{colour}\"><title>{E(rows[i].Label)}: {Fmt.Rate(p.TargetQps)}/s, {E(name)} {Fmt.Ms(p.PercentileMs)} ms, {(p.Valid ? "VALID" : "INVALID")}</title></circle>");
+                svg.Append($"<circle cx=\"{Fmt.Px(X(p.TargetQps))}\" cy=\"{Fmt.Px(Y(p.PercentileMs))}\" r=\"3.5\" fill=\"{(p.Valid ? colour : "#fff")}\" stroke=\"{colour}\"><title>{E(rows[i].Label)}: {Fmt.Rate(p.TargetQps)}/s, {E(name)} {Fmt.Ms(p.PercentileMs)} ms{(p.PercentileCi95Ms is { } ci ? $" [{Fmt.Ms(ci.Lower)}, {Fmt.Ms(ci.Upper)}]" : "")}, {(p.Valid ? "VALID" : "INVALID")}</title></circle>");
             var label = peak.CapacityQps is { } c ? $"{rows[i].Label}: capacity {(peak.Bracketed ? "" : "≥ ")}{Fmt.Rate(c)}/s" : $"{rows[i].Label}: no VALID rate";
             if (peak.CapacityQps is { } capacity)
                 svg.Append($"<line x1=\"{Fmt.Px(X(capacity))}\" y1=\"{Top}\" x2=\"{Fmt.Px(X(capacity))}\" y2=\"{Fmt.Px(bottom)}\" stroke=\"{colour}\" stroke-dasharray=\"2 3\"/>");

@@ -55,13 +55,13 @@ internal static class RunTables
             foreach (var r in peaks)
             {
                 var (s, peak) = (r.Metrics.Server!, r.Metrics.Server!.Peak!);
-                var probes = string.Join(", ", peak.Probes.Select(p => $"{Fmt.Rate(p.TargetQps)}: {Fmt.Ms(p.PercentileMs)}{(p.Valid ? "" : " ✗")}"));
+                var probes = string.Join(", ", peak.Probes.Select(p => $"{Fmt.Rate(p.TargetQps)}: {Fmt.Ms(p.PercentileMs)}{(p.PercentileCi95Ms is { } ci ? $" [{Fmt.Ms(ci.Lower)}–{Fmt.Ms(ci.Upper)}]" : "")}{(p.Valid ? "" : " ✗")}"));
                 html.Append($"<tr>{ScoreTables.BackendCell(r, baselines)}<td class=\"num\">{(peak.CapacityQps is { } c ? (peak.Bracketed ? "" : "≥ ") + Fmt.Rate(c) + "/s" : "none")}</td><td class=\"num\">{(peak.UsdPer1kIntentsAtCapacity is { } u ? Fmt.Usd(u) : "–")}</td><td>{E(probes)}</td></tr>");
             }
             html.Append("</tbody></table>");
         }
 
-        return html.Append("<p class=\"note\">Open loop: intents arrive at seeded Poisson times and are issued when they arrive; latency runs from arrival to the third tool output, queueing included. A resumed run times the whole schedule again. Capacity: the highest rate whose run was VALID (a coarse ramp, then bisection; ✗ marks an INVALID probe); cost at capacity: hardware price per hour ÷ (capacity × 3,600) × 1,000.</p>").ToString();
+        return html.Append("<p class=\"note\">Open loop: intents arrive at seeded Poisson times and are issued when they arrive; latency runs from arrival to the third tool output, queueing included. A resumed run times the whole schedule again. Capacity: the highest rate whose run was VALID (a coarse ramp, then bisection; ✗ marks an INVALID probe; in brackets the tail's 95% interval from the order statistics, drawn as a bar in the chart); cost at capacity: hardware price per hour ÷ (capacity × 3,600) × 1,000.</p>").ToString();
     }
 
     public static string Cost(IReadOnlyList<BackendRunResult> results, Baselines baselines)
