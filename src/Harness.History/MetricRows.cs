@@ -13,7 +13,8 @@ public sealed record MetricRow(string Name, double Value, double? Lower = null, 
 /// <summary>
 /// Every number of one <see cref="EvaluationMetrics"/> as named rows, so the store can be queried by
 /// metric (<c>SELECT ... WHERE name = 'all.adjust.final'</c>) without parsing JSON. Each subset's
-/// scores, per tool and overall, with intervals; ranking; parse counts; latency; throughput; cost.
+/// scores, per tool and overall, with intervals; ranking; parse counts; latency; throughput; cost;
+/// the image-space difference and the server scenario's verdict and capacity, when the file has them.
 /// </summary>
 public static class MetricRows
 {
@@ -76,5 +77,34 @@ public static class MetricRows
         }
 
         if (m.Cost is { } cost) yield return new("cost.usd_per_1k_intents", cost.UsdPer1kIntents);
+
+        if (m.Image is { } image)
+        {
+            yield return new("image.intents", image.Intents);
+            yield return new("image.mean_delta_e", image.Mean, image.MeanCi95?.Lower, image.MeanCi95?.Upper);
+            yield return new("image.median_delta_e", image.Median);
+            yield return new("image.p90_delta_e", image.P90);
+            yield return new("image.share_within_2_3", image.WithinJnd, image.WithinJndCi95?.Lower, image.WithinJndCi95?.Upper);
+            yield return new("image.share_within_5", image.Within5, image.Within5Ci95?.Lower, image.Within5Ci95?.Upper);
+            yield return new("image.teacher_edit_delta_e", image.TeacherEdit);
+            if (image.Spearman is { } rho) yield return new("image.spearman_with_parameter_score", rho);
+        }
+
+        if (m.Server is { } server)
+        {
+            yield return new("server.target_qps", server.TargetQps);
+            yield return new("server.offered_qps", server.OfferedQps);
+            yield return new("server.achieved_qps", server.AchievedQps);
+            yield return new("server.latency_bound_ms", server.LatencyBoundMs);
+            yield return new("server.percentile", server.Percentile);
+            yield return new("server.percentile_ms", server.PercentileMs, server.PercentileCi95Ms?.Lower, server.PercentileCi95Ms?.Upper);
+            yield return new("server.p99_9_ms", server.P999Ms);
+            yield return new("server.over_bound_share", server.OverBoundShare);
+            yield return new("server.intents", server.Intents);
+            yield return new("server.valid", server.Valid ? 1 : 0);
+            yield return new("server.concurrency", server.Concurrency);
+            if (server.Peak?.CapacityQps is { } capacity) yield return new("server.peak.capacity_qps", capacity);
+            if (server.Peak?.UsdPer1kIntentsAtCapacity is { } usd) yield return new("server.peak.usd_per_1k_intents_at_capacity", usd);
+        }
     }
 }
