@@ -139,8 +139,9 @@ public sealed class RunStore : IDisposable
     {
         using var command = Command(null, """
             SELECT r.run_id, u.started_at, r.label, r.backend, r.model, r.model_sha256, r.scenario, r.overall, r.overall_lower, r.overall_upper,
-                   r.p50_ms, r.p95_ms, r.usd_per_1k_intents, p.promoted_at IS NOT NULL, r.folder
+                   r.p50_ms, r.p95_ms, r.usd_per_1k_intents, p.promoted_at IS NOT NULL, r.folder, c.value
             FROM results r JOIN runs u ON u.run_id = r.run_id LEFT JOIN promotions p ON p.run_id = r.run_id AND p.label = r.label
+            LEFT JOIN metrics c ON c.run_id = r.run_id AND c.label = r.label AND c.scenario = r.scenario AND c.name = 'server.peak.capacity_qps'
             WHERE $backend IS NULL OR r.label = $backend OR r.backend = $backend COLLATE NOCASE
             ORDER BY u.started_at, r.run_id, r.label, r.scenario
             """);
@@ -152,7 +153,8 @@ public sealed class RunStore : IDisposable
             entries.Add(new HistoryEntry(
                 reader.GetString(0), Time(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), OrNull<string>(reader, 5), reader.GetString(6),
                 reader.GetDouble(7), reader.IsDBNull(8) ? null : new Interval(reader.GetDouble(8), reader.GetDouble(9)),
-                OrNull<double>(reader, 10), OrNull<double>(reader, 11), OrNull<double>(reader, 12), reader.GetBoolean(13), reader.GetString(14)));
+                OrNull<double>(reader, 10), OrNull<double>(reader, 11), OrNull<double>(reader, 12), reader.GetBoolean(13), reader.GetString(14),
+                OrNull<double>(reader, 15)));
         }
 
         return entries;

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Harness.Datasets;
+using Harness.Metrics;
+using Harness.Reports;
 using Harness.Runs;
 using Microsoft.Data.Sqlite;
 
@@ -141,6 +144,28 @@ public sealed class RunStoreTests
         File.WriteAllText(_store, "not a database, just text that is long enough to be read as a header by sqlite........");
 
         Assert.That(() => RunStore.Open(_store), Throws.TypeOf<InputException>().With.Message.Contains("not a usable run store").And.Message.Contains("harness history --rebuild"));
+    }
+
+    /// <summary>A server result with a capacity: the run history lists it beside the run (capacities drift between runs), and the store names it.</summary>
+    [Test]
+    public void A_server_capacity_is_listed_in_the_history_and_stored_by_name()
+    {
+        using var run = new StoredRunBuilder("run-server", new DateTimeOffset(2026, 12, 6, 3, 0, 0, TimeSpan.Zero));
+        var result = Path.Combine(run.Write("student", StoredRunBuilder.Teacher, scenario: ScenarioNames.Server), ScenarioNames.Server);
+        var metrics = MetricsJson.Read(Path.Combine(result, RunLayout.MetricsFile));
+        var probes = ImmutableArray.Create(new ServerProbe(25, 25.3, 84.4, true), new ServerProbe(31.25, 31.7, 86.3, true), new ServerProbe(32.03, 32.5, 103.7, false));
+        MetricsJson.Write(result, metrics with
+        {
+            Server = new ServerSummary(31.25, 31.7, 31.69, 100, 99, 86.3, 108.2, 0.002, 500, 15.8, 0.05, true, "p99 latency 86.3 ms is within the 100 ms bound", new PeakSummary(31.25, 0.00089, probes)),
+        });
+
+        using (var store = RunStore.Open(_store)) store.Record(run.RunDirectory);
+
+        using var reopened = RunStore.Open(_store);
+        var entry = reopened.Entries().Single();
+        Assert.That(entry.CapacityQps, Is.EqualTo(31.25));
+        Assert.That(HistoryReport.Table(reopened.Entries()), Does.Contain("capacity/s").And.Contain("31.25"));
+        Assert.That(Rows("SELECT value FROM metrics WHERE name = 'server.peak.capacity_qps'"), Is.EqualTo(new[] { "31.25" }));
     }
 
     [Test]

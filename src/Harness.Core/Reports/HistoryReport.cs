@@ -17,7 +17,8 @@ public static class HistoryReport
 
     /// <summary>
     /// One table per backend label and model (its hash, else its name), oldest run first: start time,
-    /// run id, scenario, overall with its 95% interval, p50 latency and cost; <c>*</c> marks a promoted result.
+    /// run id, scenario, overall with its 95% interval, p50 latency and cost, and the server capacity
+    /// when one of its runs found one (capacities drift between runs); <c>*</c> marks a promoted result.
     /// </summary>
     public static string Table(IReadOnlyList<HistoryEntry> entries)
     {
@@ -28,13 +29,14 @@ public static class HistoryReport
         {
             var first = group.First();
             text.Append($"{group.Key.Label} · {first.Backend} · model {group.Key.ModelKey}\n");
-            var rows = new List<string[]> { Header };
+            var capacity = group.Any(e => e.CapacityQps is not null);
+            var rows = new List<string[]> { capacity ? [.. Header, "capacity/s"] : Header };
             rows.AddRange(group.OrderBy(e => e.StartedAt).ThenBy(e => e.RunId, StringComparer.Ordinal).ThenBy(e => e.Scenario, StringComparer.Ordinal).Select(e => new[]
             {
                 HistoryDocument.Date(e.StartedAt), e.RunId + (e.Promoted ? " *" : ""), e.Scenario,
                 $"{Fmt.Score(e.Overall)} {Fmt.Ci(e.OverallCi95)}".TrimEnd(),
                 e.P50Ms is { } p50 ? Fmt.Ms(p50) : "-", e.UsdPer1kIntents is { } usd ? Fmt.Usd(usd) : "-",
-            }));
+            }.Concat(capacity ? [e.CapacityQps is { } qps ? Fmt.Rate(qps) : "-"] : []).ToArray()));
             var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
             foreach (var row in rows)
                 text.Append("  ").Append(string.Join("  ", row.Select((cell, c) => c >= 4 ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd()).Append('\n');

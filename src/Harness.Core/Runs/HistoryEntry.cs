@@ -20,6 +20,7 @@ namespace Harness.Runs;
 /// <param name="UsdPer1kIntents">Cost per 1,000 intents; null when not computed. Lower is better.</param>
 /// <param name="Promoted">Whether a release manager promoted this backend's result (<c>harness history promote</c>).</param>
 /// <param name="Directory">The backend folder <c>&lt;run&gt;/&lt;label&gt;</c> as recorded.</param>
+/// <param name="CapacityQps">The server scenario's capacity at its bound (<c>find_peak</c>), intents per second; null otherwise. Higher is better.</param>
 public sealed record HistoryEntry(
     string RunId,
     DateTimeOffset StartedAt,
@@ -34,7 +35,8 @@ public sealed record HistoryEntry(
     double? P95Ms,
     double? UsdPer1kIntents,
     bool Promoted,
-    string Directory)
+    string Directory,
+    double? CapacityQps = null)
 {
     /// <summary>What tells one model from another: the first 12 characters of its hash, else its name.</summary>
     public string ModelKey => ModelSha256 is { Length: > 0 } sha ? sha[..Math.Min(12, sha.Length)] : Model;
