@@ -153,8 +153,8 @@ public sealed class RunStore : IDisposable
             entries.Add(new HistoryEntry(
                 reader.GetString(0), Time(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), OrNull<string>(reader, 5), reader.GetString(6),
                 reader.GetDouble(7), reader.IsDBNull(8) ? null : new Interval(reader.GetDouble(8), reader.GetDouble(9)),
-                OrNull<double>(reader, 10), OrNull<double>(reader, 11), OrNull<double>(reader, 12), reader.GetBoolean(13), reader.GetString(14),
-                OrNull<double>(reader, 15)));
+                Number(reader, 10), Number(reader, 11), Number(reader, 12), reader.GetBoolean(13), reader.GetString(14),
+                Number(reader, 15)));
         }
 
         return entries;
@@ -234,7 +234,10 @@ public sealed class RunStore : IDisposable
 
     private static string? Empty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private static T? OrNull<T>(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? default : reader.GetFieldValue<T>(column);
+    private static T? OrNull<T>(SqliteDataReader reader, int column) where T : class => reader.IsDBNull(column) ? default : reader.GetFieldValue<T>(column);
+
+    // Not OrNull<double>: for a value type, an unconstrained T? is T itself, so a NULL would read as 0.
+    private static double? Number(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 
     private static DateTimeOffset Time(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 

@@ -152,6 +152,7 @@ public sealed class RunStoreTests
     {
         using var run = new StoredRunBuilder("run-server", new DateTimeOffset(2026, 12, 6, 3, 0, 0, TimeSpan.Zero));
         var result = Path.Combine(run.Write("student", StoredRunBuilder.Teacher, scenario: ScenarioNames.Server), ScenarioNames.Server);
+        run.Write("teacher", StoredRunBuilder.Teacher);
         var metrics = MetricsJson.Read(Path.Combine(result, RunLayout.MetricsFile));
         var probes = ImmutableArray.Create(new ServerProbe(25, 25.3, 84.4, true), new ServerProbe(31.25, 31.7, 86.3, true), new ServerProbe(32.03, 32.5, 103.7, false));
         MetricsJson.Write(result, metrics with
@@ -162,9 +163,12 @@ public sealed class RunStoreTests
         using (var store = RunStore.Open(_store)) store.Record(run.RunDirectory);
 
         using var reopened = RunStore.Open(_store);
-        var entry = reopened.Entries().Single();
-        Assert.That(entry.CapacityQps, Is.EqualTo(31.25));
-        Assert.That(HistoryReport.Table(reopened.Entries()), Does.Contain("capacity/s").And.Contain("31.25"));
+        var entries = reopened.Entries();
+        Assert.That(entries.Single(e => e.Label == "student").CapacityQps, Is.EqualTo(31.25));
+        Assert.That(entries.Single(e => e.Label == "teacher").CapacityQps, Is.Null, "no server result: no capacity, not 0");
+        var table = HistoryReport.Table(entries);
+        Assert.That(table, Does.Contain("capacity/s").And.Contain("31.25"));
+        Assert.That(table.Split("\n\n").Single(t => t.StartsWith("teacher", StringComparison.Ordinal)), Does.Not.Contain("capacity"), "only a backend with a capacity gets the column");
         Assert.That(Rows("SELECT value FROM metrics WHERE name = 'server.peak.capacity_qps'"), Is.EqualTo(new[] { "31.25" }));
     }
 
