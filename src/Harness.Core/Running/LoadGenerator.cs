@@ -52,10 +52,10 @@ internal sealed class LoadGenerator
     /// <param name="arrivals">Arrival times in seconds (<see cref="ArrivalSchedule"/>).</param>
     /// <param name="server">The settings (batch delay).</param>
     /// <param name="qps">The rate <paramref name="arrivals"/> were drawn at.</param>
-    /// <param name="cancellationToken">The run's cancellation: stops taking calls, keeps the answers that arrive within a moment, and throws.</param>
     /// <param name="record">Whether answers are recorded in the prediction log (false: the untimed warm-up under load).</param>
+    /// <param name="cancellationToken">The run's cancellation: stops taking calls, keeps the answers that arrive within a moment, and throws.</param>
     public static async Task<ServerMeasurement> RunAsync(
-        ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, double qps, CancellationToken cancellationToken, bool record = true)
+        ScenarioContext context, IReadOnlyList<double> arrivals, ServerConfig server, double qps, bool record, CancellationToken cancellationToken)
     {
         var generator = new LoadGenerator(context, arrivals, server, record, cancellationToken);
         try

@@ -32,7 +32,7 @@ internal static class PeakFinder
         async Task<bool> Probe(double qps)
         {
             var intents = Math.Max(server.IntentCount(qps, context.Rows.Count), server.MinimumIntents * ProbeTailIntents);
-            var run = await LoadGenerator.RunAsync(context, ArrivalSchedule.Poisson(qps, intents, server.Seed), server, qps, cancellationToken);
+            var run = await LoadGenerator.RunAsync(context, ArrivalSchedule.Poisson(qps, intents, server.Seed), server, qps, record: true, cancellationToken);
             var summary = run.Summarize(server);
             runs[qps] = run;
             probes.Add(new ServerProbe(qps, summary.AchievedQps, summary.PercentileMs, summary.Valid, summary.PercentileCi95Ms));

@@ -58,7 +58,7 @@ internal sealed record ServerMeasurement(
             n, DurationSeconds,
             LatencyStatsCalculator.Percentile(IssueLagMs, 99),
             valid, reason, Peak(usdPerHour), Concurrency,
-            n == 0 ? null : QuantileInterval.Of(IntentLatencyMs, server.Percentile));
+            QuantileInterval.Of(IntentLatencyMs, server.Percentile));
     }
 
     private PeakSummary? Peak(double? usdPerHour)

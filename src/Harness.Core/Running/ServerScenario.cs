@@ -35,7 +35,7 @@ internal static class ServerScenario
         else
         {
             var arrivals = ArrivalSchedule.Poisson(qps, server.IntentCount(qps, context.Rows.Count), server.Seed);
-            measurement = await LoadGenerator.RunAsync(context, arrivals, server, qps, cancellationToken);
+            measurement = await LoadGenerator.RunAsync(context, arrivals, server, qps, record: true, cancellationToken);
         }
         await SingleStreamScenario.RunAsync(context, cancellationToken);
         return measurement;
@@ -47,7 +47,7 @@ internal static class ServerScenario
         var intents = Math.Max(1, (int)Math.Ceiling(qps * LoadWarmUpSeconds));
         context.Progress.Log(string.Create(CultureInfo.InvariantCulture,
             $"{context.Entry.Label}/server: warm-up under load, {intents} intents at {qps:0.###} intents/s (untimed)"));
-        await LoadGenerator.RunAsync(context, ArrivalSchedule.Poisson(qps, intents, server.Seed + 1), server, qps, cancellationToken, record: false);
+        await LoadGenerator.RunAsync(context, ArrivalSchedule.Poisson(qps, intents, server.Seed + 1), server, qps, record: false, cancellationToken);
     }
 
     // The warm-up intents, as in single-stream: a call not yet recorded is recorded (a warm-up call), one already recorded is only made.

@@ -8,7 +8,7 @@ namespace Harness.Statistics;
 /// binomial method; Conover, Practical Nonparametric Statistics, §3.2): the number of sample values
 /// below the true q-quantile is Binomial(n, q), so [x₍r₎, x₍s₎] covers it with probability
 /// P(r ≤ B ≤ s − 1). It tells how far a tail percentile measured on a few hundred intents can be
-/// trusted: at p99 of 500 intents it runs from about the 491st value to the largest.
+/// trusted: at p99 of 500 intents it runs from the 490th value to the largest.
 /// </summary>
 public static class QuantileInterval
 {

@@ -154,6 +154,9 @@ public class MetricsJsonTests
             File.WriteAllText(path, MetricsJson.Serialize(peaked));
             Assert.That(MetricsJson.Read(path).Server, Is.EqualTo(peaked.Server), "the tail's intervals read back; a probe without one (an older file) reads as null");
             Assert.That(Regex.Count(MetricsJson.Serialize(peaked), "\"percentile_ci95_ms\""), Is.EqualTo(2));
+            File.WriteAllText(path, MetricsJson.Serialize(peaked).Replace("\"percentile_ci95_ms\": [", "\"percentile_ci95_ms\": [1, ", StringComparison.Ordinal));
+            Assert.That(Assert.Throws<InputException>(() => MetricsJson.Read(path))!.Message, Does.Contain(path).And.Contain("percentile_ci95_ms: an interval must be [lower, upper]"),
+                "a malformed interval names its field");
             Assert.That(MetricsJson.Serialize(peaked), Does.Contain("\"usd_per_1k_intents_at_capacity\": 0.0025"));
             File.WriteAllText(path, text.Replace("\"valid\": true,", ""));
             Assert.That(Assert.Throws<InputException>(() => MetricsJson.Read(path))!.Message, Does.Contain("missing key 'valid'"));
